@@ -1,0 +1,48 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Trials;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace TrialMonitor.Api.Infrastructure;
+
+public static class EventStore
+{
+    public const string Schema = "trialmonitor";
+
+    /// <summary>TRIALMONITOR_DB, else ConnectionStrings:TrialMonitor.</summary>
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration["TRIALMONITOR_DB"] is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : configuration.GetConnectionString("TrialMonitor")
+          ?? throw new InvalidOperationException(
+              "No database: set TRIALMONITOR_DB to a PostgreSQL connection string (./ops/run does this for you).");
+
+    public static IServiceCollection AddTrialMonitorEventStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMarten(opts =>
+            {
+                opts.Connection(ConnectionString(configuration));
+                opts.DatabaseSchemaName = Schema;
+                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.Events.MetadataConfig.EnableAll();
+
+                // Write models, rebuilt from their stream on each command.
+                opts.Projections.LiveStreamAggregation<Patient>();
+                // Inline: enrolment and the patient chart read the trial's settings in the same transaction.
+                opts.Projections.Snapshot<Trial>(SnapshotLifecycle.Inline);
+                opts.Projections.Add<PatientChartProjection>(ProjectionLifecycle.Inline);
+                opts.Schema.For<PatientChart>().Index(c => c.TrialId);
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .AddAsyncDaemon(DaemonMode.Solo);
+        return services;
+    }
+}

@@ -1,0 +1,40 @@
+using JasperFx.Events;
+using JasperFx.Events.Aggregation;
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Events.Aggregation;
+using TrialMonitor.Api.Trials;
+using TrialMonitor.Clinical.Course;
+
+namespace TrialMonitor.Api.Patients;
+
+/// <summary>
+/// Inline: a coordinator who records a lab reads the patient's updated response in the same request.
+/// Folds the stream into the chart and re-evaluates the clinical rules under the trial's settings,
+/// which is why it overrides the whole decision instead of using Apply methods: it needs the Trial.
+/// </summary>
+public sealed partial class PatientChartProjection : SingleStreamProjection<PatientChart, Guid>
+{
+    public override async ValueTask<(PatientChart?, ActionType)> DetermineActionAsync(
+        IQuerySession session,
+        PatientChart? snapshot,
+        Guid identity,
+        IIdentitySetter<PatientChart, Guid> identitySetter,
+        IReadOnlyList<IEvent> events,
+        CancellationToken cancellation)
+    {
+        var chart = snapshot;
+        foreach (var e in events)
+        {
+            chart = PatientChartFolding.Apply(chart, e.Data);
+            if (chart is null) continue;
+            chart.Version = e.Version;
+            chart.LastRecordedAt = e.Timestamp;
+        }
+        if (chart is null) return (null, ActionType.Nothing);
+
+        var trial = await session.LoadAsync<Trial>(chart.TrialId, cancellation);
+        chart.Assessment = PatientEvaluation.Evaluate(chart.ToCourse(), trial?.Settings ?? ClinicalSettings.PaperDefaults);
+        return (chart, ActionType.Store);
+    }
+}

@@ -1,0 +1,20 @@
+using TrialMonitor.Api.Validation;
+using Wolverine.Marten;
+
+namespace TrialMonitor.Api.Patients.Correcting;
+
+/// <summary>Withdraws an entry recorded in error; the entry stays in the stream, marked void.</summary>
+public sealed record VoidEntry(Guid PatientId, string EntryKey, string Reason);
+
+public static class VoidEntryHandler
+{
+    public static (EntryResult, Events) Handle(VoidEntry command, [WriteAggregate(Required = false)] Patient? patient)
+    {
+        patient = EntryRecording.RequireEnrolled(command.PatientId, patient);
+        var checks = new FieldChecks();
+        EntryRecording.CheckCorrection(checks, patient, new Correction(command.EntryKey, command.Reason), "entryKey", "reason");
+        checks.ThrowIfAny();
+        return (new EntryResult(command.PatientId, command.EntryKey, patient.Version + 1, AlreadyRecorded: false),
+            new Events([new EntryVoided(command.PatientId, command.EntryKey, command.Reason.Trim(), null)]));
+    }
+}

@@ -1,0 +1,60 @@
+using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace TrialMonitor.Api.Tests.Support;
+
+/// <summary>One host for the whole test run, on the real PostgreSQL that ./ops/test started.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public IMessageBus Bus => Host.MessageBus();
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = Environment.GetEnvironmentVariable("TRIALMONITOR_DB")
+            ?? throw new InvalidOperationException("TRIALMONITOR_DB is not set: run the tests with ./ops/test");
+        Host = await AlbaHost.For<Program>(builder => builder.UseSetting("TRIALMONITOR_DB", connectionString));
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedHost : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}
+
+/// <summary>Base of integration tests: a clean database before each test.</summary>
+[Collection(SharedHost.Name)]
+public abstract class IntegrationTest(AppFixture app) : IAsyncLifetime
+{
+    protected AppFixture App { get; } = app;
+
+    protected IMessageBus Bus => App.Bus;
+
+    public async Task InitializeAsync()
+    {
+        await App.Store.Advanced.Clean.DeleteAllEventDataAsync();
+        await App.Store.Advanced.Clean.DeleteAllDocumentsAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    protected async Task<T?> Load<T>(Guid id) where T : notnull
+    {
+        await using var session = App.Store.QuerySession();
+        return await session.LoadAsync<T>(id);
+    }
+
+    protected async Task<int> EventCount(Guid streamId)
+    {
+        await using var session = App.Store.QuerySession();
+        return (await session.Events.FetchStreamAsync(streamId)).Count;
+    }
+}
