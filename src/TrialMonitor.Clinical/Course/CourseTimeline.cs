@@ -3,9 +3,6 @@ using TrialMonitor.Clinical.Hematology;
 
 namespace TrialMonitor.Clinical.Course;
 
-/// <summary>A blood count read with its exam and placed in its hematologic category.</summary>
-public sealed record HematologicResponse(DateOnly AssessedOn, HematologicCategory Category);
-
 /// <summary>
 /// The course with every result placed in its category once, in clinical order, and split at
 /// the two dates the rules turn on: the start of standard dose and the escalation.
