@@ -22,6 +22,10 @@ public static class PatientEvaluation
         return Assess(course.AsOf(until), settings);
     }
 
+    /// <summary>Every evaluable cytogenetic result of the course in its category, in clinical order.</summary>
+    public static IReadOnlyList<CytogeneticResponse> CytogeneticResponses(PatientCourse course, ClinicalSettings settings) =>
+        new CourseTimeline(course, settings).Cytogenetics;
+
     /// <summary>Every hematologic response the course documents, each count read with its exam.</summary>
     public static IReadOnlyList<HematologicResponse> HematologicResponses(PatientCourse course, ClinicalSettings settings) =>
         new CourseTimeline(course, settings).Hematologic;
