@@ -1,6 +1,7 @@
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
 using TrialMonitor.Api.Patients.Dosing;
+using TrialMonitor.Api.Patients.Enrolling;
 using TrialMonitor.Api.Patients.RecordingLabs;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Api.Validation;
@@ -149,5 +150,37 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
 
         Assert.Equal("reason", Assert.Single(error.Errors).Field);
         Assert.Equal(2, await EventCount(patient));
+    }
+
+    [Fact]
+    public async Task A_retried_enrolment_is_acknowledged_and_a_different_one_under_the_same_id_is_refused()
+    {
+        var trial = await Bus.Trial();
+        var baseline = new Baseline("007", "MDACC", 61, Sex.Male, new(1998, 1, 5), 1, 12m, true, false, DiseaseGroup.HematologicRelapse);
+        var id = Guid.NewGuid();
+        await Bus.InvokeAsync<EntryResult>(new EnrolPatient(id, trial, Given.EnrolledOn, baseline));
+
+        var retried = await Bus.InvokeAsync<EntryResult>(new EnrolPatient(id, trial, Given.EnrolledOn, baseline));
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
+            Bus.InvokeAsync<EntryResult>(new EnrolPatient(id, trial, Given.EnrolledOn, baseline with { AgeAtEnrolment = 62 })));
+
+        Assert.True(retried.AlreadyRecorded);
+        Assert.Equal("patientId", Assert.Single(error.Errors).Field);
+        Assert.Equal(1, await EventCount(id));
+    }
+
+    [Fact]
+    public async Task Enrolment_in_an_unknown_trial_or_at_a_site_outside_the_trial_is_refused()
+    {
+        var trial = await Bus.Trial();
+        var baseline = new Baseline("008", "ELSEWHERE", 61, Sex.Male, new(1998, 1, 5), 1, 0m, false, false, DiseaseGroup.HematologicRelapse);
+
+        var wrongSite = await Assert.ThrowsAsync<InvalidInputException>(() =>
+            Bus.InvokeAsync<EntryResult>(new EnrolPatient(Guid.NewGuid(), trial, Given.EnrolledOn, baseline)));
+        var noTrial = await Assert.ThrowsAsync<InvalidInputException>(() =>
+            Bus.InvokeAsync<EntryResult>(new EnrolPatient(Guid.NewGuid(), Guid.NewGuid(), Given.EnrolledOn, baseline with { Site = "MDACC" })));
+
+        Assert.Equal("baseline.site", Assert.Single(wrongSite.Errors).Field);
+        Assert.Equal("trialId", Assert.Single(noTrial.Errors).Field);
     }
 }

@@ -10,7 +10,9 @@ public sealed record EnrolPatient(Guid PatientId, Guid TrialId, DateOnly Enrolle
 
 public static class EnrolPatientHandler
 {
-    public static async Task<(EntryResult, IStartStream)> Handle(EnrolPatient command, IQuerySession session, CancellationToken ct)
+    public const string EntryKey = "enrolment";
+
+    public static async Task<(EntryResult, IMartenOp)> Handle(EnrolPatient command, IQuerySession session, CancellationToken ct)
     {
         var trial = await session.LoadAsync<Trial>(command.TrialId, ct);
         var b = command.Baseline;
@@ -25,15 +27,22 @@ public static class EnrolPatientHandler
             .NotNegative(b.SpleenCmBelowCostalMargin, "baseline.spleenCmBelowCostalMargin")
             .Require(b.DiagnosedOn <= command.EnrolledOn, "baseline.diagnosedOn",
                 $"{b.DiagnosedOn:yyyy-MM-dd} is after enrolment ({command.EnrolledOn:yyyy-MM-dd})");
-        if (command.PatientId != Guid.Empty && await session.Events.FetchStreamStateAsync(command.PatientId, ct) is not null)
-            checks.Fail("patientId", $"a patient with id {command.PatientId} is already enrolled");
+        if (await session.LoadAsync<PatientChart>(command.PatientId, ct) is { } existing)
+        {
+            // A retried enrolment is acknowledged; a different one under the same id is refused.
+            checks.Require(existing.TrialId == command.TrialId && existing.EnrolledOn == command.EnrolledOn
+                           && existing.Baseline.Equals(b), "patientId",
+                $"a different patient is already enrolled with id {command.PatientId}");
+            checks.ThrowIfAny();
+            return (new EntryResult(command.PatientId, EntryKey, existing.Version, AlreadyRecorded: true), MartenOps.Nothing());
+        }
         if (trial is not null && await session.Query<PatientChart>()
                 .AnyAsync(p => p.TrialId == command.TrialId && p.SubjectId == b.SubjectId, ct))
             checks.Fail("baseline.subjectId", $"subject '{b.SubjectId}' is already enrolled in this trial");
         checks.ThrowIfAny();
 
         var enrolled = new PatientEnrolled(command.PatientId, command.TrialId, command.EnrolledOn, b);
-        return (new EntryResult(command.PatientId, "enrolment", 1, AlreadyRecorded: false),
+        return (new EntryResult(command.PatientId, EntryKey, 1, AlreadyRecorded: false),
             MartenOps.StartStream<Patient>(command.PatientId, enrolled));
     }
 }
