@@ -29,7 +29,7 @@ public sealed partial class PatientChartProjection : SingleStreamProjection<Pati
             chart = PatientChartFolding.Apply(chart, e.Data);
             if (chart is null) continue;
             chart.Version = e.Version;
-            chart.LastRecordedAt = e.Timestamp;
+            chart.LastRecordedAt = ToStoredPrecision(e.Timestamp);
         }
         if (chart is null) return (null, ActionType.Nothing);
 
@@ -37,4 +37,9 @@ public sealed partial class PatientChartProjection : SingleStreamProjection<Pati
         chart.Assessment = PatientEvaluation.Evaluate(chart.ToCourse(), trial?.Settings ?? ClinicalSettings.PaperDefaults);
         return (chart, ActionType.Store);
     }
+
+    // PostgreSQL keeps microseconds; the live append still holds .NET's 100 ns ticks, so a rebuild
+    // would otherwise differ from the live run in the last digit.
+    private static DateTimeOffset ToStoredPrecision(DateTimeOffset timestamp) =>
+        timestamp.AddTicks(-(timestamp.Ticks % 10));
 }
