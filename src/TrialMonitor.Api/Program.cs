@@ -1,3 +1,4 @@
+using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.Infrastructure;
 using Wolverine;
 
@@ -8,6 +9,9 @@ builder.Host.UseWolverine(opts =>
     opts.UseRuntimeCompilation();
     opts.Policies.AutoApplyTransactions();
 });
+
+if (builder.Configuration.GetValue<bool>("TrialMonitor:LoadDemoCohort"))
+    builder.Services.AddHostedService<DemoCohortSeeding>();
 
 var app = builder.Build();
 app.MapGet("/health", () => "ok");
