@@ -6,7 +6,7 @@ namespace TrialMonitor.DemoCohort;
 /// <summary>
 /// Expands a patient's specs into a full course, deterministically: a screening visit a week
 /// before imatinib, a visit (blood count and exam) every 4 weeks, a marrow karyotype every 13
-/// weeks on standard dose, the pre-increase karyotype a week before the escalation, and after
+/// weeks on standard dose, the pre-increase visit and karyotype 2 days before the escalation, and after
 /// it the results the spec lists. Dates count back from the data cut-off: the escalation lies
 /// the follow-up (plus a week) before it.
 /// </summary>
@@ -14,7 +14,11 @@ internal sealed class CourseReconstruction
 {
     private const int VisitEveryDays = 28;
     private const int KaryotypeEveryDays = 91;
-    private const int PreIncreaseDaysBefore = 7;
+    private const int ScreeningDaysBefore = 7;
+
+    // The pre-increase results lie just before the escalation, so that a patient escalated at
+    // 12.1 months still has a result at least 12 calendar months into therapy (cytogenetic resistance).
+    private const int PreIncreaseDaysBefore = 2;
     private const int Metaphases = 20;
     private const int FishNuclei = 200;
 
@@ -100,7 +104,7 @@ internal sealed class CourseReconstruction
 
     private void Screening()
     {
-        var on = _started.AddDays(-PreIncreaseDaysBefore);
+        var on = _started.AddDays(-ScreeningDaysBefore);
         var b = _baseline;
         var abnormal = b.Wbc >= 10m;
         _counts.Add(Count(on, b.Wbc, b.Platelets, b.Hemoglobin, b.BlastsPercent, b.BasophilsPercent, abnormal ? 6m : 0m));

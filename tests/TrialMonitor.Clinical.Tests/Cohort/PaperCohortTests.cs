@@ -185,6 +185,18 @@ public sealed class PaperCohortTests
     }
 
     [Fact]
+    public void Every_escalation_has_a_protocol_indication_except_the_two_the_paper_itself_escalated_without()
+    {
+        // Patient 4 rose from 20 to 40 % (30 points are needed for a relapse) after a major
+        // response (so no resistance either); the hematologic resistance escalated after 2 months
+        // (Table 2's range 2-14) had not had the 3 months hematologic resistance requires.
+        var without = Kantarjian2003.Courses
+            .Where(c => !PatientEvaluation.Evaluate(c, Kantarjian2003.Settings).ProtocolStatus.EscalationIndicated)
+            .Select(c => c.Baseline.SubjectId);
+        Assert.Equal(["KAN-04", "KAN-52"], without);
+    }
+
+    [Fact]
     public void Disposition_38_on_therapy_16_discontinued()
     {
         var d = Report.Disposition;
