@@ -1,9 +1,11 @@
+using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.Infrastructure;
 using Wolverine;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTrialMonitorEventStore(builder.Configuration);
+builder.Services.AddAlertListener();
 builder.Host.UseWolverine(opts =>
 {
     opts.UseRuntimeCompilation();

@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
+using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Trials;
 using Weasel.Core;
@@ -39,6 +40,8 @@ public static class EventStore
                 opts.Projections.Snapshot<Trial>(SnapshotLifecycle.Inline);
                 opts.Projections.Add<PatientChartProjection>(ProjectionLifecycle.Inline);
                 opts.Schema.For<PatientChart>().Index(c => c.TrialId);
+                // Async: safety alerts, written by the daemon with its progress (see Alerts/AlertProjection).
+                opts.ConfigureAlerts();
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()

@@ -121,9 +121,18 @@ public sealed record PatientCourse(
     Death? Death,
     DateOnly? LastContactOn);
 
-/// <summary>The trial's settings that the rules depend on.</summary>
-public sealed record ClinicalSettings(string CriteriaSet, decimal? FishBackgroundCutoffPercent, DateOnly? DataCutoffOn)
+/// <summary>
+/// The trial's settings that the rules depend on. AlertGradeThreshold is the lowest CTCAE grade
+/// (reported or lab-derived) that raises a safety alert.
+/// </summary>
+public sealed record ClinicalSettings(
+    string CriteriaSet,
+    decimal? FishBackgroundCutoffPercent,
+    DateOnly? DataCutoffOn,
+    int AlertGradeThreshold = ClinicalSettings.DefaultAlertGradeThreshold)
 {
+    public const int DefaultAlertGradeThreshold = 3;
+
     public const string Mdacc2003 = "MDACC-2003";
     public const string Eln2013 = "ELN-2013";
 

@@ -40,8 +40,8 @@ public abstract class IntegrationTest(AppFixture app) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await App.Store.Advanced.Clean.DeleteAllEventDataAsync();
-        await App.Store.Advanced.Clean.DeleteAllDocumentsAsync();
+        // Pauses the async daemon around the reset; deleting under a running daemon breaks its progress.
+        await App.Host.ResetAllMartenDataAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,0 +1,240 @@
+using System.Globalization;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using TrialMonitor.Api.Alerts.Acknowledging;
+using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Trials;
+using TrialMonitor.Clinical.Alerts;
+using TrialMonitor.Clinical.Course;
+
+namespace TrialMonitor.Api.Alerts;
+
+/// <summary>
+/// Writes the alerts from the patient events (and acknowledgements from the alert streams).
+/// Async, so the async daemon runs it in strict event order and commits each batch's alert
+/// documents together with the projection's progress in one transaction: an alert exists once
+/// its cause is committed and the daemon has caught up, even if the process died in between.
+/// The same transaction notifies the per-instance listeners (<see cref="Channel"/>).
+/// </summary>
+public sealed class AlertProjection : IProjection
+{
+    public const string Name = "Alerts";
+
+    /// <summary>The PostgreSQL channel notified, with the highest feed position written, on commit.</summary>
+    public const string Channel = "trialmonitor_alerts";
+
+    /// <summary>
+    /// Feed positions are the causing event's global sequence × 100 plus the ordinal of the change
+    /// within that event (an event changes at most a handful of alerts).
+    /// </summary>
+    public const long PositionsPerEvent = 100;
+
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(events);
+        var batch = await AlertBatch.LoadAsync(operations, events, cancellation);
+        foreach (var e in events)
+        {
+            await batch.ApplyAsync(e, cancellation);
+        }
+
+        batch.Store();
+    }
+
+    /// <summary>One page of events: the documents it reads are loaded once and written once.</summary>
+    private sealed class AlertBatch
+    {
+        private readonly IDocumentOperations operations;
+        private readonly Dictionary<Guid, PatientAlertState> states;
+        private readonly Dictionary<Guid, Trial> trials;
+        private readonly Dictionary<Guid, Alert> alerts = [];
+        private readonly HashSet<Guid> changedStates = [];
+        private long highestPosition;
+
+        private AlertBatch(IDocumentOperations operations, Dictionary<Guid, PatientAlertState> states, Dictionary<Guid, Trial> trials)
+        {
+            this.operations = operations;
+            this.states = states;
+            this.trials = trials;
+        }
+
+        public static async Task<AlertBatch> LoadAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken ct)
+        {
+            var patientIds = events.Where(e => e.Data is not (TrialRegistered or DataCutoffSet or AlertAcknowledged))
+                .Select(e => e.StreamId).Distinct().ToArray();
+            var trialIds = events.Select(e => e.Data).OfType<PatientEnrolled>().Select(e => e.TrialId).Distinct().ToArray();
+            var states = patientIds.Length == 0 ? []
+                : (await operations.LoadManyAsync<PatientAlertState>(ct, patientIds)).ToDictionary(s => s.Id);
+            var trials = trialIds.Length == 0 ? []
+                : (await operations.LoadManyAsync<Trial>(ct, trialIds)).ToDictionary(t => t.Id);
+            return new AlertBatch(operations, states, trials);
+        }
+
+        public async Task ApplyAsync(IEvent e, CancellationToken ct)
+        {
+            var ordinal = 0;
+            long NextPosition()
+            {
+                if (ordinal >= PositionsPerEvent)
+                    throw new InvalidOperationException($"Event {e.Id} changes more than {PositionsPerEvent} alerts");
+                return checked(e.Sequence * PositionsPerEvent + ordinal++);
+            }
+
+            switch (e.Data)
+            {
+                case PatientEnrolled enrolled:
+                    Enrol(e, enrolled);
+                    return;
+                case AlertAcknowledged acknowledged:
+                    if (await AlertAsync(acknowledged.AlertId, ct) is { } alert)
+                    {
+                        alert.Acknowledgement = new AlertAcknowledgement(acknowledged.AcknowledgedBy, acknowledged.Comment, e.Timestamp, e.Id);
+                        Changed(alert, NextPosition());
+                    }
+                    return;
+            }
+
+            if (!states.TryGetValue(e.StreamId, out var state) || PatientChartFolding.Apply(state.Chart, e.Data) is not { } chart)
+            {
+                return; // not a patient event, or no enrolment before it
+            }
+
+            var before = state.Assessment;
+            // Safety alerts read every observation: the trial's data cut-off is for analyses only.
+            var after = PatientEvaluation.Evaluate(chart.ToCourse(), state.Settings with { DataCutoffOn = null });
+            state.Chart = chart;
+            state.Assessment = after;
+            changedStates.Add(state.Id);
+
+            var (entryKey, observedOn) = Describe(e.Data);
+            if (e.Data is EntryVoided voided)
+            {
+                await WithdrawAsync(state, voided, after, e, NextPosition, ct);
+            }
+
+            foreach (var signal in Signals(e.Data, state.Settings.AlertGradeThreshold)
+                         .Concat(SafetySignals.ForAssessmentChange(before, after, observedOn)))
+            {
+                Raise(state, signal, new AlertCause(e.Id, e.Version, e.Sequence, e.EventTypeName, entryKey, e.Timestamp), NextPosition());
+            }
+        }
+
+        public void Store()
+        {
+            foreach (var alert in alerts.Values) operations.Store(alert);
+            foreach (var id in changedStates) operations.Store(states[id]);
+            if (highestPosition > 0)
+            {
+                operations.QueueSqlCommand("select pg_notify(?, ?)", Channel, highestPosition.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        private void Enrol(IEvent e, PatientEnrolled enrolled)
+        {
+            var trial = trials.GetValueOrDefault(enrolled.TrialId);
+            states[e.StreamId] = new PatientAlertState
+            {
+                Id = e.StreamId,
+                TrialId = enrolled.TrialId,
+                StudyCode = trial?.Code ?? "",
+                Settings = trial?.Settings ?? ClinicalSettings.PaperDefaults,
+                Chart = PatientChartFolding.Apply(null, enrolled)!,
+            };
+            changedStates.Add(e.StreamId);
+        }
+
+        private static IReadOnlyList<SafetySignal> Signals(object data, int threshold) => data switch
+        {
+            BloodCountRecorded e => SafetySignals.ForBloodCount(e.Count, threshold),
+            ToxicityReported e => SafetySignals.ForReportedToxicity(e.Toxicity, threshold),
+            DoseChanged e => SafetySignals.ForDoseChange(e.Dose),
+            TherapyDiscontinued e => SafetySignals.ForDiscontinuation(e.Discontinuation),
+            TransformationDiagnosed e => SafetySignals.ForTransformation(e.Transformation),
+            PatientDied e => SafetySignals.ForDeath(e.Death),
+            _ => [],
+        };
+
+        /// <summary>The entry an event records and the clinical date it refers to.</summary>
+        private static (string? EntryKey, DateOnly? ObservedOn) Describe(object data) => data switch
+        {
+            BloodCountRecorded e => (e.EntryKey, e.Count.CollectedOn),
+            MarrowRecorded e => (e.EntryKey, e.Marrow.CollectedOn),
+            CytogeneticsRecorded e => (e.EntryKey, e.Cytogenetics.CollectedOn),
+            MolecularRecorded e => (e.EntryKey, e.Molecular.CollectedOn),
+            PhysicalExamRecorded e => (e.EntryKey, e.Exam.ExaminedOn),
+            DoseChanged e => (e.EntryKey, e.Dose.EffectiveOn),
+            ToxicityReported e => (e.EntryKey, e.Toxicity.OnsetOn),
+            ResponseReported e => (e.EntryKey, e.Response.AssessedOn),
+            TransformationDiagnosed e => (e.EntryKey, e.Transformation.DiagnosedOn),
+            TherapyDiscontinued e => (e.EntryKey, e.Discontinuation.EffectiveOn),
+            PatientDied e => (e.EntryKey, e.Death.DiedOn),
+            FollowUpContactRecorded e => (e.EntryKey, e.ContactOn),
+            _ => (null, null),
+        };
+
+        private void Raise(PatientAlertState state, SafetySignal signal, AlertCause cause, long position)
+        {
+            var id = Alert.IdFor(cause.EventId, signal.Kind, signal.Term);
+            var alert = new Alert
+            {
+                Id = id,
+                RaisedPosition = position,
+                TrialId = state.TrialId,
+                StudyCode = state.StudyCode,
+                Site = state.Chart.Site,
+                PatientId = state.Id,
+                SubjectId = state.Chart.SubjectId,
+                Kind = signal.Kind,
+                Term = signal.Term,
+                Grade = signal.Grade,
+                ClinicalOn = signal.ClinicalOn,
+                Description = signal.Description,
+                Cause = cause,
+            };
+            Changed(alert, position);
+            state.Alerts.RemoveAll(a => a.AlertId == id);
+            state.Alerts.Add(new RaisedAlert(id, signal.Kind, cause.EntryKey, Withdrawn: false));
+        }
+
+        /// <summary>
+        /// A correction withdraws the alerts its voided entry raised, and the latest alert derived
+        /// from the assessment (relapse, loss of improvement) that no longer holds without it.
+        /// </summary>
+        private async Task WithdrawAsync(
+            PatientAlertState state, EntryVoided voided, PatientAssessment after, IEvent e, Func<long> nextPosition, CancellationToken ct)
+        {
+            var withdrawn = state.Alerts
+                .Where(a => !a.Withdrawn && !SafetySignals.IsDerivedFromAssessment(a.Kind) && a.EntryKey == voided.VoidedEntryKey)
+                .Concat(state.Alerts
+                    .Where(a => !a.Withdrawn && SafetySignals.IsDerivedFromAssessment(a.Kind))
+                    .GroupBy(a => a.Kind)
+                    .Where(g => !SafetySignals.StillHolds(g.Key, after))
+                    .Select(g => g.Last()))
+                .ToList();
+            foreach (var raised in withdrawn)
+            {
+                state.Alerts[state.Alerts.IndexOf(raised)] = raised with { Withdrawn = true };
+                if (await AlertAsync(raised.AlertId, ct) is not { } alert) continue;
+                alert.Withdrawal = new AlertWithdrawal(voided.VoidedEntryKey, voided.Reason, e.Timestamp, e.Id);
+                Changed(alert, nextPosition());
+            }
+        }
+
+        private async Task<Alert?> AlertAsync(Guid id, CancellationToken ct)
+        {
+            if (alerts.TryGetValue(id, out var alert)) return alert;
+            alert = await operations.LoadAsync<Alert>(id, ct);
+            if (alert is not null) alerts[id] = alert;
+            return alert;
+        }
+
+        private void Changed(Alert alert, long position)
+        {
+            alert.Restate(position);
+            alerts[alert.Id] = alert;
+            highestPosition = Math.Max(highestPosition, position);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using JasperFx.Events.Projections;
+using Marten;
+using TrialMonitor.Api.Alerts.Listening;
+
+namespace TrialMonitor.Api.Alerts;
+
+public static class AlertsConfiguration
+{
+    public static StoreOptions ConfigureAlerts(this StoreOptions opts)
+    {
+        ArgumentNullException.ThrowIfNull(opts);
+        // Async: written by the daemon in strict event order, progress committed with the alerts.
+        opts.Projections.Add(new AlertProjection(), ProjectionLifecycle.Async, AlertProjection.Name, async =>
+        {
+            async.DeleteViewTypeOnTeardown<Alert>();
+            async.DeleteViewTypeOnTeardown<PatientAlertState>();
+        });
+        opts.Schema.For<Alert>().Index(a => a.Position).Index(a => a.TrialId);
+        opts.Schema.For<PatientAlertState>();
+
+        // An alert is never lost: the daemon waits out a slow concurrent append instead of skipping
+        // its sequence gap (Marten's default, stated here because alerts depend on it), and a
+        // failing event stops the projection where it is instead of being skipped to a dead letter.
+        opts.Projections.UseTransactionEvidenceForGapSkipping = true;
+        opts.Projections.Errors.SkipApplyErrors = false;
+        return opts;
+    }
+
+    /// <summary>The in-process hub and the listener that feeds it from the database's notifications.</summary>
+    public static IServiceCollection AddAlertListener(this IServiceCollection services)
+    {
+        services.AddSingleton<AlertHub>();
+        services.AddHostedService<AlertListener>();
+        return services;
+    }
+}

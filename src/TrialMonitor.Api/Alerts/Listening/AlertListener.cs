@@ -1,0 +1,95 @@
+using Marten;
+using Npgsql;
+using TrialMonitor.Api.Infrastructure;
+
+namespace TrialMonitor.Api.Alerts.Listening;
+
+/// <summary>
+/// One per instance: keeps a dedicated connection listening on <see cref="AlertProjection.Channel"/>
+/// and on each notification publishes every alert change after the last position it saw to the
+/// <see cref="AlertHub"/>. On (re)connecting it first catches up from that position, so nothing
+/// committed while it was disconnected is skipped; notifications only say "look now".
+/// </summary>
+public sealed partial class AlertListener(
+    IDocumentStore store, AlertHub hub, IConfiguration configuration, ILogger<AlertListener> logger) : BackgroundService
+{
+    // Also looks without a notification now and then, should one ever be dropped.
+    private static readonly TimeSpan SafetyPoll = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(30);
+
+    private long cursor = -1;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reconnectDelay = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(EventStore.ConnectionString(configuration));
+                await connection.OpenAsync(stoppingToken);
+                await using (var listen = new NpgsqlCommand($"LISTEN {AlertProjection.Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                if (cursor < 0)
+                {
+                    // A new instance publishes what is raised from now on; earlier alerts are in the feed.
+                    await using var session = store.QuerySession();
+                    cursor = await AlertFeed.LatestPositionAsync(session, stoppingToken);
+                }
+                LogListening(cursor);
+                reconnectDelay = TimeSpan.FromMilliseconds(250);
+
+                await PublishChangesAsync(stoppingToken);
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(SafetyPoll, stoppingToken);
+                    await PublishChangesAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The listener must outlive any database failure: log, wait, reconnect.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogReconnecting(e, reconnectDelay);
+                await Task.Delay(reconnectDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                reconnectDelay = TimeSpan.FromTicks(Math.Min(reconnectDelay.Ticks * 2, MaxReconnectDelay.Ticks));
+            }
+        }
+    }
+
+    private async Task PublishChangesAsync(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        if (await AlertFeed.LatestPositionAsync(session, ct) < cursor)
+        {
+            // The feed went backwards: its data was reset, or it is being rebuilt (same positions
+            // again). Replay it from the start; subscribers skip positions they have seen.
+            cursor = 0;
+        }
+
+        while (true)
+        {
+            var page = await AlertFeed.AfterAsync(session, cursor, cancellation: ct);
+            foreach (var alert in page)
+            {
+                hub.Publish(alert);
+                cursor = alert.Position;
+            }
+
+            if (page.Count < AlertFeed.DefaultPageSize) return;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Listening for alerts after feed position {Cursor}")]
+    private partial void LogListening(long cursor);
+
+    [LoggerMessage(LogLevel.Warning, "Alert listener lost its connection; reconnecting in {Delay}")]
+    private partial void LogReconnecting(Exception exception, TimeSpan delay);
+}

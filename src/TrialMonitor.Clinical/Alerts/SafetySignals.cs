@@ -1,0 +1,119 @@
+using TrialMonitor.Clinical.Course;
+using TrialMonitor.Clinical.Toxicity;
+
+namespace TrialMonitor.Clinical.Alerts;
+
+/// <summary>
+/// Which alerts a clinical fact raises (DOMAIN: Alerts): toxicity at or above the trial's grade
+/// threshold, reported or derived from counts; every dose reduction and interruption;
+/// discontinuation; transformation; death; and, from the patient's assessment before and after
+/// the fact, hematologic or cytogenetic relapse and the loss of an improved response.
+/// </summary>
+public static class SafetySignals
+{
+    /// <summary>CTCAE v5 grades of the count at or above the threshold, one alert per term.</summary>
+    public static IReadOnlyList<SafetySignal> ForBloodCount(BloodCount count, int gradeThreshold) =>
+        [.. CtcaeV5Grading.Grade(count)
+            .Where(g => g.Grade >= gradeThreshold)
+            .Select(g => new SafetySignal(AlertKind.LabToxicity, g.CollectedOn,
+                $"{g.Term} grade {g.Grade} (CTCAE v5, from the blood count of {g.CollectedOn:yyyy-MM-dd})", g.Term, g.Grade))];
+
+    public static IReadOnlyList<SafetySignal> ForReportedToxicity(ReportedToxicity toxicity, int gradeThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(toxicity);
+        return toxicity.Grade >= gradeThreshold
+            ? [new SafetySignal(AlertKind.ReportedToxicity, toxicity.OnsetOn,
+                $"{toxicity.Term} grade {toxicity.Grade} reported by the investigator, onset {toxicity.OnsetOn:yyyy-MM-dd}",
+                toxicity.Term.Trim(), toxicity.Grade)]
+            : [];
+    }
+
+    public static IReadOnlyList<SafetySignal> ForDoseChange(DoseChange dose)
+    {
+        ArgumentNullException.ThrowIfNull(dose);
+        return dose.Action switch
+        {
+            DoseAction.Reduced => [new SafetySignal(AlertKind.DoseReduced, dose.EffectiveOn,
+                $"Dose reduced to {dose.DailyDoseMg} mg daily from {dose.EffectiveOn:yyyy-MM-dd} ({dose.Reason})")],
+            DoseAction.Interrupted => [new SafetySignal(AlertKind.DoseInterrupted, dose.EffectiveOn,
+                $"Therapy interrupted from {dose.EffectiveOn:yyyy-MM-dd} ({dose.Reason})")],
+            _ => [],
+        };
+    }
+
+    public static IReadOnlyList<SafetySignal> ForDiscontinuation(Discontinuation discontinuation)
+    {
+        ArgumentNullException.ThrowIfNull(discontinuation);
+        return [new SafetySignal(AlertKind.TherapyDiscontinued, discontinuation.EffectiveOn,
+            $"Therapy discontinued on {discontinuation.EffectiveOn:yyyy-MM-dd} ({discontinuation.Reason})")];
+    }
+
+    public static IReadOnlyList<SafetySignal> ForTransformation(Transformation transformation)
+    {
+        ArgumentNullException.ThrowIfNull(transformation);
+        return [new SafetySignal(AlertKind.Transformation, transformation.DiagnosedOn,
+            $"Transformation to {transformation.Phase} phase diagnosed on {transformation.DiagnosedOn:yyyy-MM-dd}")];
+    }
+
+    public static IReadOnlyList<SafetySignal> ForDeath(Death death)
+    {
+        ArgumentNullException.ThrowIfNull(death);
+        return [new SafetySignal(AlertKind.Death, death.DiedOn, $"Died on {death.DiedOn:yyyy-MM-dd} ({death.Cause})")];
+    }
+
+    /// <summary>
+    /// Relapse when the protocol status gains a relapse indication; loss of an improved response
+    /// when the improvement episode has ended and had not before (an episode that a late result
+    /// shows already ended counts too). Dated by the observation that changed the assessment, or,
+    /// for a correction that has none, by the date the rules give.
+    /// </summary>
+    public static IReadOnlyList<SafetySignal> ForAssessmentChange(PatientAssessment? before, PatientAssessment after, DateOnly? observedOn)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        var signals = new List<SafetySignal>();
+        foreach (var (indication, kind, what) in Relapses)
+        {
+            if (after.ProtocolStatus.Indications.Contains(indication)
+                && before?.ProtocolStatus.Indications.Contains(indication) != true)
+            {
+                var on = observedOn ?? after.ProtocolStatus.IndicatedOn;
+                if (on is { } date) signals.Add(new SafetySignal(kind, date, $"{what} on standard dose, documented {date:yyyy-MM-dd}"));
+            }
+        }
+
+        if (after.Improvement is { Censored: false } ended && before?.Improvement is not { Censored: false })
+        {
+            signals.Add(new SafetySignal(AlertKind.LossOfImprovedResponse, ended.EndOn,
+                $"Improved cytogenetic response after escalation ({ended.ImprovedCategory}, from {ended.StartOn:yyyy-MM-dd}) ended on {ended.EndOn:yyyy-MM-dd}"));
+        }
+
+        return signals;
+    }
+
+    /// <summary>
+    /// Whether an alert derived from the assessment still holds after a correction; alerts raised
+    /// by an entry itself (toxicity, dose, discontinuation, transformation, death) are withdrawn
+    /// when that entry is voided instead.
+    /// </summary>
+    public static bool StillHolds(AlertKind kind, PatientAssessment after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        return kind switch
+        {
+            AlertKind.HematologicRelapse => after.ProtocolStatus.Indications.Contains(EscalationIndication.HematologicRelapse),
+            AlertKind.CytogeneticRelapse => after.ProtocolStatus.Indications.Contains(EscalationIndication.CytogeneticRelapse),
+            AlertKind.LossOfImprovedResponse => after.Improvement is { Censored: false },
+            _ => true,
+        };
+    }
+
+    /// <summary>Whether the alert follows from the assessment rather than from one entry.</summary>
+    public static bool IsDerivedFromAssessment(AlertKind kind) =>
+        kind is AlertKind.HematologicRelapse or AlertKind.CytogeneticRelapse or AlertKind.LossOfImprovedResponse;
+
+    private static readonly (EscalationIndication Indication, AlertKind Kind, string What)[] Relapses =
+    [
+        (EscalationIndication.HematologicRelapse, AlertKind.HematologicRelapse, "Hematologic relapse (complete hematologic response lost)"),
+        (EscalationIndication.CytogeneticRelapse, AlertKind.CytogeneticRelapse, "Cytogenetic relapse (Ph+ up at least 30 points above the best, twice)"),
+    ];
+}

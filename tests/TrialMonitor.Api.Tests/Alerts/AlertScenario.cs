@@ -1,0 +1,44 @@
+using Marten;
+using Marten.Events;
+using TrialMonitor.Api.Alerts;
+using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Dosing;
+using TrialMonitor.Api.Patients.RecordingLabs;
+using TrialMonitor.Api.Patients.ReportingToxicity;
+using TrialMonitor.Api.Tests.Support;
+using TrialMonitor.Clinical.Course;
+using Wolverine;
+
+namespace TrialMonitor.Api.Tests.Alerts;
+
+/// <summary>Recording steps and reads the alert tests share.</summary>
+internal static class AlertScenario
+{
+    public static readonly TimeSpan DaemonTimeout = TimeSpan.FromSeconds(60);
+
+    public static DateOnly Day(int year, int month, int day = 1) => new(year, month, day);
+
+    public static Task<EntryResult> Toxicity(this IMessageBus bus, Guid patient, string key, int grade, string term = "Nausea") =>
+        bus.InvokeAsync<EntryResult>(new ReportToxicity(patient, key, new ReportedToxicity(Day(2000, 5), term, grade)));
+
+    public static Task<EntryResult> Counts(this IMessageBus bus, Guid patient, string key, decimal neutrophils, decimal platelets = 250m) =>
+        bus.InvokeAsync<EntryResult>(new RecordBloodCount(patient, key,
+            new BloodCount(Day(2000, 5), 6m, neutrophils, platelets, 13m, 0m, 1m, 0m, new LowerLimitsOfNormal(4m, 1.8m, 140m, 12m))));
+
+    public static Task<EntryResult> Dose(this IMessageBus bus, Guid patient, string key, DateOnly on, DoseAction action, int mg, string? reason = null) =>
+        bus.InvokeAsync<EntryResult>(new ChangeDose(patient, key, new DoseChange(on, action, mg, "daily", reason)));
+
+    public static Task<EntryResult> Karyotype(this IMessageBus bus, Guid patient, string key, DateOnly on, decimal ph) =>
+        bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, key, new CytogeneticAssessment(on, ph, CytogeneticMethod.Karyotype, 20, false)));
+
+    /// <summary>Every alert once the async daemon has caught up, in feed order.</summary>
+    public static async Task<IReadOnlyList<Alert>> Alerts(this AppFixture app)
+    {
+        await app.Store.WaitForNonStaleProjectionDataAsync(DaemonTimeout);
+        await using var session = app.Store.QuerySession();
+        return await AlertFeed.AfterAsync(session, 0, limit: 10_000);
+    }
+
+    public static async Task<IReadOnlyList<Alert>> AlertsOf(this AppFixture app, Guid patient) =>
+        [.. (await app.Alerts()).Where(a => a.PatientId == patient)];
+}
