@@ -18,7 +18,7 @@ public sealed record AlertAcknowledgementResult(Guid AlertId, string Acknowledge
 public static class AcknowledgeAlertHandler
 {
     public static async Task<(AlertAcknowledgementResult, IStartStream)> Handle(
-        AcknowledgeAlert command, IDocumentSession session, CancellationToken ct)
+        AcknowledgeAlert command, IQuerySession session, CancellationToken ct)
     {
         var alert = await session.LoadAsync<Alert>(command.AlertId, ct);
         var checks = new FieldChecks()
@@ -35,7 +35,6 @@ public static class AcknowledgeAlertHandler
 
         var by = command.AcknowledgedBy.Trim();
         var comment = command.Comment.Trim();
-        session.LastModifiedBy = by;
         return (new AlertAcknowledgementResult(command.AlertId, by, comment),
             MartenOps.StartStream<Alert>(command.AlertId, new AlertAcknowledged(command.AlertId, by, comment)));
     }
