@@ -3,7 +3,7 @@ using TrialMonitor.Clinical.Toxicity;
 
 namespace TrialMonitor.Clinical.Tests.Toxicity;
 
-/// <summary>The 212 cases of admiral's own CTCAE v5 tests (shared/testdata/ctcae_v5_admiral.json).</summary>
+/// <summary>The 212 cases of admiral's own CTCAE v5 tests (tests/testdata/ctcae_v5_admiral.json).</summary>
 public sealed class AdmiralCtcaeV5Cases
 {
     private sealed record Case(string? Term, decimal? Value, decimal? Lln, string? Unit, int? ExpectedGrade, string Note);
@@ -38,7 +38,7 @@ public sealed class AdmiralCtcaeV5Cases
 
     private static IReadOnlyList<Case> Load()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(SharedTestData.PathOf("ctcae_v5_admiral.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(ExternalTestData.PathOf("ctcae_v5_admiral.json")));
         return [.. document.RootElement.GetProperty("cases").EnumerateArray().Select(e => new Case(
             StringOrNull(e.GetProperty("term")),
             DecimalOrNull(e.GetProperty("value")),

@@ -1,10 +1,10 @@
 namespace TrialMonitor.Clinical.Tests;
 
 /// <summary>
-/// Finds files in the shared folder that sits beside the repository (CI clones the repository
-/// next to a copy of shared/), by walking up from the test binaries to TrialMonitor.sln.
+/// Finds files in tests/testdata (data from outside the project, see its README) by walking up
+/// from the test binaries to TrialMonitor.sln.
 /// </summary>
-internal static class SharedTestData
+internal static class ExternalTestData
 {
     public static string PathOf(string fileName)
     {
@@ -19,6 +19,6 @@ internal static class SharedTestData
             throw new InvalidOperationException($"No TrialMonitor.sln above {AppContext.BaseDirectory}.");
         }
 
-        return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "testdata", fileName));
+        return Path.Combine(directory.FullName, "tests", "testdata", fileName);
     }
 }
