@@ -1,0 +1,34 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.SystemTextJson;
+using GraphQL.Validation;
+
+namespace TrialMonitor.Api.GraphQL.Transport;
+
+/// <summary>
+/// Writes an error as its message, code and explicit extensions only: never exception types,
+/// stack traces or exception data, whatever GraphQL.NET attached to the error.
+/// </summary>
+internal sealed class TransportErrorInfoProvider : IErrorInfoProvider
+{
+    public static readonly GraphQLSerializer Serializer = new(new TransportErrorInfoProvider());
+
+    public ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        ArgumentNullException.ThrowIfNull(executionError);
+        var extensions = new Dictionary<string, object?>();
+        if (executionError.Extensions is { } own)
+        {
+            foreach (var (key, value) in own) extensions[key] = value;
+        }
+        // An unhandled error that somehow skipped the sanitizer must not show its exception's message.
+        var hidden = executionError is UnhandledError;
+        extensions["code"] = hidden ? GraphQLErrorCodes.InternalServerError : executionError.Code ?? GraphQLErrorCodes.ExecutionError;
+        if (executionError is ValidationError { Number: { } number }) extensions["number"] = number;
+        return new ErrorInfo
+        {
+            Message = hidden ? ResultErrorSanitizer.InternalErrorMessage : executionError.Message,
+            Extensions = extensions,
+        };
+    }
+}
