@@ -11,7 +11,8 @@ public sealed record EntryResult(Guid PatientId, string EntryKey, long Version, 
 /// <summary>
 /// The rules every clinical entry shares: the patient must exist, an entry key is recorded once
 /// (a repeat with the same content is acknowledged without appending; different content is refused),
-/// and a correction names an existing entry and a reason.
+/// a correction names an existing entry and a reason, and a client that says which version it decided
+/// on is refused when the stream has moved since.
 /// </summary>
 public static class EntryRecording
 {
@@ -21,7 +22,8 @@ public static class EntryRecording
         string entryKey,
         object entry,
         Correction? correction,
-        Action<FieldChecks, Patient> validate)
+        Action<FieldChecks, Patient> validate,
+        long? expectedVersion = null)
     {
         patient = RequireEnrolled(patientId, patient);
         var checks = new FieldChecks();
@@ -37,6 +39,8 @@ public static class EntryRecording
             return (new EntryResult(patient.Id, entryKey, patient.Version, AlreadyRecorded: true), []);
         }
 
+        // A repeat is acknowledged whatever version the client saw; a new entry needs the version it was decided on.
+        VersionConflictException.ThrowIfStale(patient.Id, expectedVersion, patient.Version);
         checks.ThrowIfAny();
         object[] events = correction is null
             ? [entry]

@@ -4,13 +4,14 @@ using Wolverine.Marten;
 namespace TrialMonitor.Api.Patients.Correcting;
 
 /// <summary>Withdraws an entry recorded in error; the entry stays in the stream, marked void.</summary>
-public sealed record VoidEntry(Guid PatientId, string EntryKey, string Reason);
+public sealed record VoidEntry(Guid PatientId, string EntryKey, string Reason, long? ExpectedVersion = null);
 
 public static class VoidEntryHandler
 {
     public static (EntryResult, Events) Handle(VoidEntry command, [WriteAggregate(Required = false)] Patient? patient)
     {
         patient = EntryRecording.RequireEnrolled(command.PatientId, patient);
+        VersionConflictException.ThrowIfStale(patient.Id, command.ExpectedVersion, patient.Version);
         var checks = new FieldChecks();
         EntryRecording.CheckCorrection(checks, patient, new Correction(command.EntryKey, command.Reason), "entryKey", "reason");
         checks.ThrowIfAny();

@@ -4,7 +4,7 @@ using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Patients.Dosing;
 
-public sealed record ChangeDose(Guid PatientId, string EntryKey, DoseChange Dose, Correction? Correction = null);
+public sealed record ChangeDose(Guid PatientId, string EntryKey, DoseChange Dose, Correction? Correction = null, long? ExpectedVersion = null);
 
 public static class ChangeDoseHandler
 {
@@ -12,7 +12,7 @@ public static class ChangeDoseHandler
     {
         var (result, events) = EntryRecording.Decide(command.PatientId, patient, command.EntryKey,
             new DoseChanged(command.PatientId, command.EntryKey, command.Dose), command.Correction,
-            (checks, p) => Check(checks, p, command.Dose));
+            (checks, p) => Check(checks, p, command.Dose), command.ExpectedVersion);
         return (result, new Events(events));
     }
 

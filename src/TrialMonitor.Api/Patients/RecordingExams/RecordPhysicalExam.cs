@@ -4,7 +4,7 @@ using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Patients.RecordingExams;
 
-public sealed record RecordPhysicalExam(Guid PatientId, string EntryKey, PhysicalExam Exam, Correction? Correction = null);
+public sealed record RecordPhysicalExam(Guid PatientId, string EntryKey, PhysicalExam Exam, Correction? Correction = null, long? ExpectedVersion = null);
 
 public static class RecordPhysicalExamHandler
 {
@@ -12,7 +12,7 @@ public static class RecordPhysicalExamHandler
     {
         var (result, events) = EntryRecording.Decide(command.PatientId, patient, command.EntryKey,
             new PhysicalExamRecorded(command.PatientId, command.EntryKey, command.Exam), command.Correction,
-            (checks, p) => Check(checks, p, command.Exam));
+            (checks, p) => Check(checks, p, command.Exam), command.ExpectedVersion);
         return (result, new Events(events));
     }
 

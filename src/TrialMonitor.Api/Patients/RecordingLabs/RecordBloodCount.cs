@@ -4,7 +4,7 @@ using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Patients.RecordingLabs;
 
-public sealed record RecordBloodCount(Guid PatientId, string EntryKey, BloodCount Count, Correction? Correction = null);
+public sealed record RecordBloodCount(Guid PatientId, string EntryKey, BloodCount Count, Correction? Correction = null, long? ExpectedVersion = null);
 
 public static class RecordBloodCountHandler
 {
@@ -12,7 +12,7 @@ public static class RecordBloodCountHandler
     {
         var (result, events) = EntryRecording.Decide(command.PatientId, patient, command.EntryKey,
             new BloodCountRecorded(command.PatientId, command.EntryKey, command.Count), command.Correction,
-            (checks, p) => Check(checks, p, command.Count));
+            (checks, p) => Check(checks, p, command.Count), command.ExpectedVersion);
         return (result, new Events(events));
     }
 

@@ -4,7 +4,7 @@ using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Patients.RecordingLabs;
 
-public sealed record RecordCytogenetics(Guid PatientId, string EntryKey, CytogeneticAssessment Cytogenetics, Correction? Correction = null);
+public sealed record RecordCytogenetics(Guid PatientId, string EntryKey, CytogeneticAssessment Cytogenetics, Correction? Correction = null, long? ExpectedVersion = null);
 
 public static class RecordCytogeneticsHandler
 {
@@ -12,7 +12,7 @@ public static class RecordCytogeneticsHandler
     {
         var (result, events) = EntryRecording.Decide(command.PatientId, patient, command.EntryKey,
             new CytogeneticsRecorded(command.PatientId, command.EntryKey, command.Cytogenetics), command.Correction,
-            (checks, p) => Check(checks, p, command.Cytogenetics));
+            (checks, p) => Check(checks, p, command.Cytogenetics), command.ExpectedVersion);
         return (result, new Events(events));
     }
 

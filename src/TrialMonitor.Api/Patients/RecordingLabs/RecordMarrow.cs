@@ -4,7 +4,7 @@ using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Patients.RecordingLabs;
 
-public sealed record RecordMarrow(Guid PatientId, string EntryKey, MarrowAssessment Marrow, Correction? Correction = null);
+public sealed record RecordMarrow(Guid PatientId, string EntryKey, MarrowAssessment Marrow, Correction? Correction = null, long? ExpectedVersion = null);
 
 public static class RecordMarrowHandler
 {
@@ -12,7 +12,7 @@ public static class RecordMarrowHandler
     {
         var (result, events) = EntryRecording.Decide(command.PatientId, patient, command.EntryKey,
             new MarrowRecorded(command.PatientId, command.EntryKey, command.Marrow), command.Correction,
-            (checks, p) => Check(checks, p, command.Marrow));
+            (checks, p) => Check(checks, p, command.Marrow), command.ExpectedVersion);
         return (result, new Events(events));
     }
 

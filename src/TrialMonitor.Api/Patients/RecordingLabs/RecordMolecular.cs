@@ -4,7 +4,7 @@ using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Patients.RecordingLabs;
 
-public sealed record RecordMolecular(Guid PatientId, string EntryKey, MolecularAssessment Molecular, Correction? Correction = null);
+public sealed record RecordMolecular(Guid PatientId, string EntryKey, MolecularAssessment Molecular, Correction? Correction = null, long? ExpectedVersion = null);
 
 public static class RecordMolecularHandler
 {
@@ -12,7 +12,7 @@ public static class RecordMolecularHandler
     {
         var (result, events) = EntryRecording.Decide(command.PatientId, patient, command.EntryKey,
             new MolecularRecorded(command.PatientId, command.EntryKey, command.Molecular), command.Correction,
-            (checks, p) => Check(checks, p, command.Molecular));
+            (checks, p) => Check(checks, p, command.Molecular), command.ExpectedVersion);
         return (result, new Events(events));
     }
 

@@ -4,7 +4,7 @@ using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Patients.RecordingOutcomes;
 
-public sealed record DiagnoseTransformation(Guid PatientId, string EntryKey, Transformation Transformation, Correction? Correction = null);
+public sealed record DiagnoseTransformation(Guid PatientId, string EntryKey, Transformation Transformation, Correction? Correction = null, long? ExpectedVersion = null);
 
 public static class DiagnoseTransformationHandler
 {
@@ -12,7 +12,7 @@ public static class DiagnoseTransformationHandler
     {
         var (result, events) = EntryRecording.Decide(command.PatientId, patient, command.EntryKey,
             new TransformationDiagnosed(command.PatientId, command.EntryKey, command.Transformation), command.Correction,
-            (checks, p) => Check(checks, p, command.Transformation));
+            (checks, p) => Check(checks, p, command.Transformation), command.ExpectedVersion);
         return (result, new Events(events));
     }
 

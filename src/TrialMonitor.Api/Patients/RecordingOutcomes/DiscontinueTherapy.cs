@@ -4,7 +4,7 @@ using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Patients.RecordingOutcomes;
 
-public sealed record DiscontinueTherapy(Guid PatientId, string EntryKey, Discontinuation Discontinuation, Correction? Correction = null);
+public sealed record DiscontinueTherapy(Guid PatientId, string EntryKey, Discontinuation Discontinuation, Correction? Correction = null, long? ExpectedVersion = null);
 
 public static class DiscontinueTherapyHandler
 {
@@ -12,7 +12,7 @@ public static class DiscontinueTherapyHandler
     {
         var (result, events) = EntryRecording.Decide(command.PatientId, patient, command.EntryKey,
             new TherapyDiscontinued(command.PatientId, command.EntryKey, command.Discontinuation), command.Correction,
-            (checks, p) => Check(checks, p, command.Discontinuation));
+            (checks, p) => Check(checks, p, command.Discontinuation), command.ExpectedVersion);
         return (result, new Events(events));
     }
 

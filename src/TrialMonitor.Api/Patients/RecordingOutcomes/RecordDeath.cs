@@ -4,7 +4,7 @@ using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Patients.RecordingOutcomes;
 
-public sealed record RecordDeath(Guid PatientId, string EntryKey, Death Death, Correction? Correction = null);
+public sealed record RecordDeath(Guid PatientId, string EntryKey, Death Death, Correction? Correction = null, long? ExpectedVersion = null);
 
 public static class RecordDeathHandler
 {
@@ -12,7 +12,7 @@ public static class RecordDeathHandler
     {
         var (result, events) = EntryRecording.Decide(command.PatientId, patient, command.EntryKey,
             new PatientDied(command.PatientId, command.EntryKey, command.Death), command.Correction,
-            (checks, p) => Check(checks, p, command.Death));
+            (checks, p) => Check(checks, p, command.Death), command.ExpectedVersion);
         return (result, new Events(events));
     }
 

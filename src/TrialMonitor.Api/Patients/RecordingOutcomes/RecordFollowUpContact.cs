@@ -4,7 +4,7 @@ using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Patients.RecordingOutcomes;
 
-public sealed record RecordFollowUpContact(Guid PatientId, string EntryKey, DateOnly ContactOn, Correction? Correction = null);
+public sealed record RecordFollowUpContact(Guid PatientId, string EntryKey, DateOnly ContactOn, Correction? Correction = null, long? ExpectedVersion = null);
 
 public static class RecordFollowUpContactHandler
 {
@@ -12,7 +12,7 @@ public static class RecordFollowUpContactHandler
     {
         var (result, events) = EntryRecording.Decide(command.PatientId, patient, command.EntryKey,
             new FollowUpContactRecorded(command.PatientId, command.EntryKey, command.ContactOn), command.Correction,
-            (checks, p) => Check(checks, p, command.ContactOn));
+            (checks, p) => Check(checks, p, command.ContactOn), command.ExpectedVersion);
         return (result, new Events(events));
     }
 

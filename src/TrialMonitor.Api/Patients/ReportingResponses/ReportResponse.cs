@@ -4,7 +4,7 @@ using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Patients.ReportingResponses;
 
-public sealed record ReportResponse(Guid PatientId, string EntryKey, ReportedResponse Response, Correction? Correction = null);
+public sealed record ReportResponse(Guid PatientId, string EntryKey, ReportedResponse Response, Correction? Correction = null, long? ExpectedVersion = null);
 
 public static class ReportResponseHandler
 {
@@ -12,7 +12,7 @@ public static class ReportResponseHandler
     {
         var (result, events) = EntryRecording.Decide(command.PatientId, patient, command.EntryKey,
             new ResponseReported(command.PatientId, command.EntryKey, command.Response), command.Correction,
-            (checks, p) => Check(checks, p, command.Response));
+            (checks, p) => Check(checks, p, command.Response), command.ExpectedVersion);
         return (result, new Events(events));
     }
 

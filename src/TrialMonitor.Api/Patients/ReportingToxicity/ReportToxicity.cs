@@ -4,7 +4,7 @@ using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Patients.ReportingToxicity;
 
-public sealed record ReportToxicity(Guid PatientId, string EntryKey, ReportedToxicity Toxicity, Correction? Correction = null);
+public sealed record ReportToxicity(Guid PatientId, string EntryKey, ReportedToxicity Toxicity, Correction? Correction = null, long? ExpectedVersion = null);
 
 public static class ReportToxicityHandler
 {
@@ -12,7 +12,7 @@ public static class ReportToxicityHandler
     {
         var (result, events) = EntryRecording.Decide(command.PatientId, patient, command.EntryKey,
             new ToxicityReported(command.PatientId, command.EntryKey, command.Toxicity), command.Correction,
-            (checks, p) => Check(checks, p, command.Toxicity));
+            (checks, p) => Check(checks, p, command.Toxicity), command.ExpectedVersion);
         return (result, new Events(events));
     }
 
