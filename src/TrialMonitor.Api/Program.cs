@@ -1,10 +1,12 @@
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.DemoCohort;
+using TrialMonitor.Api.GraphQL.Schema;
 using TrialMonitor.Api.Infrastructure;
 using Wolverine;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTrialMonitorEventStore(builder.Configuration);
+builder.Services.AddTrialMonitorGraphQL();
 builder.Services.AddAlertListener();
 builder.Host.UseWolverine(opts =>
 {

@@ -1,0 +1,60 @@
+using GraphQL;
+using GraphQL.Types;
+using TrialMonitor.Api.GraphQL.Schema.Common;
+using TrialMonitor.Api.Patients;
+using TrialMonitor.Clinical.Cohort;
+using TrialMonitor.Clinical.Course;
+
+namespace TrialMonitor.Api.GraphQL.Schema;
+
+/// <summary>
+/// The clinical records appear in the schema as they are (auto-registered from their properties);
+/// those a client also sends get an input type named with "Input".
+/// </summary>
+public static class ClinicalTypeMappings
+{
+    public static void Register(ISchema schema)
+    {
+        schema.RegisterTypeMapping<DateOnly, IsoDateGraphType>();
+
+        Both<Baseline>(schema);
+        Both<BloodCount>(schema);
+        Both<LowerLimitsOfNormal>(schema);
+        Both<MarrowAssessment>(schema);
+        Both<CytogeneticAssessment>(schema);
+        Both<MolecularAssessment>(schema);
+        Both<PhysicalExam>(schema);
+        Both<DoseChange>(schema);
+        Both<ReportedToxicity>(schema);
+        Both<ReportedResponse>(schema);
+        Both<Transformation>(schema);
+        Both<Discontinuation>(schema);
+        Both<Death>(schema);
+        Both<ClinicalSettings>(schema);
+        schema.RegisterTypeMapping<Correction, ClinicalInputType<Correction>>();
+
+        Output<PatientAssessment>(schema);
+        Output<CytogeneticResponse>(schema);
+        Output<ProtocolStatus>(schema);
+        Output<ImprovementEpisode>(schema);
+        Output<LabToxicityGrade>(schema);
+        Output<Discrepancy>(schema);
+
+        Output<PatientCount>(schema);
+        Output<MedianRange>(schema);
+        Output<Table2Line>(schema);
+        Output<CytogeneticResponseCount>(schema);
+        Output<Table3Line>(schema);
+        Output<DoseAfterEscalation>(schema);
+        Output<FollowUp>(schema);
+        Output<PatientDiscrepancy>(schema);
+    }
+
+    private static void Output<T>(ISchema schema) => schema.RegisterTypeMapping<T, RecordGraphType<T>>();
+
+    private static void Both<T>(ISchema schema)
+    {
+        Output<T>(schema);
+        schema.RegisterTypeMapping<T, ClinicalInputType<T>>();
+    }
+}

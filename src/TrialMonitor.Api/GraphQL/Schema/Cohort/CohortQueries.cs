@@ -1,0 +1,55 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using TrialMonitor.Api.Cohort;
+using TrialMonitor.Api.GraphQL.Schema.Patients;
+using TrialMonitor.Api.Patients;
+using TrialMonitor.Clinical.Course;
+
+namespace TrialMonitor.Api.GraphQL.Schema.Cohort;
+
+public static class CohortQueries
+{
+    public static void AddCohortQueries(this ObjectGraphType query, IDocumentStore store)
+    {
+        query.Field<CohortType>("cohort")
+            .Description("The cohort views of a trial, computed from its patient charts; null for an unknown trial.")
+            .Argument<NonNullGraphType<IdGraphType>>("trialId")
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = store.QuerySession();
+                return await CohortViews.ForTrialAsync(session, ctx.GetArgument<Guid>("trialId"), ctx.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrialDiscrepancyType>>>>("discrepancies")
+            .Description("Investigator-reported responses that differ from the derived ones, by subject id and date.")
+            .Argument<NonNullGraphType<IdGraphType>>("trialId")
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = store.QuerySession();
+                var trialId = ctx.GetArgument<Guid>("trialId");
+                var charts = await session.Query<PatientChart>()
+                    .Where(c => c.TrialId == trialId && c.Assessment.Discrepancies.Any())
+                    .OrderBy(c => c.SubjectId)
+                    .ToListAsync(ctx.CancellationToken);
+                return charts.SelectMany(c => c.Assessment.Discrepancies.OrderBy(d => d.AssessedOn).Select(d => new TrialDiscrepancy(c, d))).ToList();
+            });
+    }
+}
+
+/// <summary>A discrepancy with the patient it concerns.</summary>
+public sealed record TrialDiscrepancy(PatientChart Patient, Discrepancy Discrepancy);
+
+public sealed class TrialDiscrepancyType : ObjectGraphType<TrialDiscrepancy>
+{
+    public TrialDiscrepancyType()
+    {
+        Name = "TrialDiscrepancy";
+        Field<NonNullGraphType<PatientType>>("patient").Resolve(ctx => ctx.Source.Patient);
+        Field("subjectId", d => d.Patient.SubjectId);
+        Field("assessedOn", d => d.Discrepancy.AssessedOn);
+        Field("kind", d => d.Discrepancy.Kind);
+        Field("reported", d => d.Discrepancy.Reported);
+        Field("derived", d => d.Discrepancy.Derived);
+    }
+}

@@ -1,0 +1,26 @@
+using GraphQL.Types;
+using TrialMonitor.Api.GraphQL.Schema.Common;
+using TrialMonitor.Clinical.Cohort;
+
+namespace TrialMonitor.Api.GraphQL.Schema.Cohort;
+
+/// <summary>The paper's cohort views of a trial (Kantarjian, Blood 2003, Tables 1-3 and the text), as of the data cut-off.</summary>
+public sealed class CohortType : ObjectGraphType<CohortReport>
+{
+    public CohortType()
+    {
+        Name = "Cohort";
+        Field(c => c.AsOf, nullable: true).Description("The trial's data cut-off; nothing dated after it is read.");
+        Field<NonNullGraphType<Table1Type>>("table1").Resolve(ctx => ctx.Source.Table1);
+        Field<NonNullGraphType<Table2Type>>("table2").Resolve(ctx => ctx.Source.Table2);
+        Field(c => c.Table3).Description("Patients whose cytogenetic response improved after escalation, in the paper's order.");
+        Field<NonNullGraphType<DispositionType>>("disposition").Resolve(ctx => ctx.Source.Disposition);
+        Field<NonNullGraphType<DoseReductionsType>>("doseReductions").Resolve(ctx => ctx.Source.DoseReductions);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecordGraphType<DoseAfterEscalation>>>>>("doseIntensity")
+            .Description("The median daily dose 3 and 6 months after escalation, over the patients still on therapy that day.")
+            .Resolve(ctx => new[] { ctx.Source.DoseAt3Months, ctx.Source.DoseAt6Months });
+        Field(c => c.FollowUp);
+        Field(c => c.MonthsOnStandardDose, nullable: true).Description("From the start of 400 mg to escalation.");
+        Field(c => c.Discrepancies);
+    }
+}

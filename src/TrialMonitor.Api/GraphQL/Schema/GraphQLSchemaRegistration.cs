@@ -1,0 +1,28 @@
+using GraphQL;
+using Marten;
+using TrialMonitor.Api.GraphQL.Schema.Common;
+using TrialMonitor.Api.GraphQL.Schema.Errors;
+using TrialMonitor.Api.GraphQL.Schema.Subscriptions;
+using TrialMonitor.Api.GraphQL.Transport;
+
+namespace TrialMonitor.Api.GraphQL.Schema;
+
+public static class GraphQLSchemaRegistration
+{
+    /// <summary>The schema, its graph types, the change hub behind subscriptions and the CONFLICT error mapping.</summary>
+    public static IServiceCollection AddTrialMonitorGraphQL(this IServiceCollection services)
+    {
+        services.AddSingleton<ChartChanges>();
+        services.AddSingleton<ChartChangePublisher>();
+        services.ConfigureMarten((provider, options) => options.Listeners.Add(provider.GetRequiredService<ChartChangePublisher>()));
+        services.AddSingleton<IGraphQLErrorMapper, ConflictErrorMapper>();
+        services.AddTransient(typeof(ClinicalInputType<>));
+        services.AddTransient(typeof(RecordGraphType<>));
+
+        services.AddGraphQL(builder => builder
+            .AddSchema<TrialMonitorSchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(TrialMonitorSchema).Assembly));
+        return services;
+    }
+}

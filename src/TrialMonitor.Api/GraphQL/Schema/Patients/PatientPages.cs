@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using GraphQL.Types.Relay.DataObjects;
+using Marten;
+using Marten.Linq;
+using TrialMonitor.Api.GraphQL.Schema.Common;
+using TrialMonitor.Api.Patients;
+
+namespace TrialMonitor.Api.GraphQL.Schema.Patients;
+
+/// <summary>
+/// A page of a trial's patient charts, filtered, sorted and paged in one Marten query. Cursors are
+/// opaque offsets into the sorted list (ties broken by id, so the order is total).
+/// </summary>
+public static class PatientPages
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+    private const string CursorPrefix = "patient:";
+
+    public static async Task<Connection<PatientChart>> LoadAsync(
+        IQuerySession session, Guid trialId, PatientFilter? filter, PatientOrder? order, int? first, string? after, CancellationToken cancellation)
+    {
+        var size = first ?? DefaultPageSize;
+        if (size is < 0 or > MaxPageSize) throw InputErrors.Field("first", $"must be between 0 and {MaxPageSize} (got {size})");
+        var offset = after is null ? 0 : Offset(after) + 1;
+
+        var query = Sorted(Filtered(session.Query<PatientChart>().Where(c => c.TrialId == trialId), filter ?? new PatientFilter()), order);
+        var page = await query.Stats(out var stats).Skip(offset).Take(size).ToListAsync(cancellation);
+
+        var edges = page.Select((chart, i) => new Edge<PatientChart> { Cursor = Cursor(offset + i), Node = chart }).ToList();
+        return new Connection<PatientChart>
+        {
+            TotalCount = (int)stats.TotalResults,
+            Edges = edges,
+            PageInfo = new PageInfo
+            {
+                StartCursor = edges.FirstOrDefault()?.Cursor,
+                EndCursor = edges.LastOrDefault()?.Cursor,
+                HasPreviousPage = offset > 0,
+                HasNextPage = offset + page.Count < stats.TotalResults,
+            },
+        };
+    }
+
+    private static IQueryable<PatientChart> Filtered(IQueryable<PatientChart> query, PatientFilter filter)
+    {
+        if (filter.Site is { } site) query = query.Where(c => c.Site == site);
+        if (filter.Indication is { } indication) query = query.Where(c => c.Assessment.ProtocolStatus.Indications.Contains(indication));
+        if (filter.CytogeneticCategory is { } category) query = query.Where(c => c.Assessment.LatestCytogenetic!.Category == category);
+        if (filter.Table2Row is { } row) query = query.Where(c => c.Assessment.Table2Row == row);
+        return query;
+    }
+
+    private static IQueryable<PatientChart> Sorted(IQueryable<PatientChart> query, PatientOrder? order)
+    {
+        var descending = order?.Direction == SortDirection.Desc;
+        var sorted = (order?.Field ?? PatientOrderField.SubjectId) switch
+        {
+            PatientOrderField.Site => descending ? query.OrderByDescending(c => c.Site) : query.OrderBy(c => c.Site),
+            PatientOrderField.EnrolledOn => descending ? query.OrderByDescending(c => c.EnrolledOn) : query.OrderBy(c => c.EnrolledOn),
+            _ => descending ? query.OrderByDescending(c => c.SubjectId) : query.OrderBy(c => c.SubjectId),
+        };
+        return sorted.ThenBy(c => c.Id);
+    }
+
+    private static string Cursor(int offset) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + offset.ToString(CultureInfo.InvariantCulture)));
+
+    private static int Offset(string cursor)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+            if (text.StartsWith(CursorPrefix, StringComparison.Ordinal)
+                && int.TryParse(text.AsSpan(CursorPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+                return offset;
+        }
+        catch (FormatException)
+        {
+        }
+        throw InputErrors.Field("after", "is not a cursor of this list");
+    }
+}

@@ -1,0 +1,34 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using TrialMonitor.Api.Patients;
+
+namespace TrialMonitor.Api.GraphQL.Schema.Patients;
+
+public static class PatientQueries
+{
+    public static void AddPatientQueries(this ObjectGraphType query, IDocumentStore store)
+    {
+        query.Connection<PatientType>("patients")
+            .Description("A trial's patients, filtered and sorted (by subject id unless orderBy says otherwise).")
+            .Argument<NonNullGraphType<IdGraphType>>("trialId")
+            .Argument<PatientFilterType>("filter")
+            .Argument<PatientOrderType>("orderBy")
+            .PageSize(PatientPages.DefaultPageSize)
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = store.QuerySession();
+                return await PatientPages.LoadAsync(session, ctx.GetArgument<Guid>("trialId"),
+                    ctx.GetArgument<PatientFilter?>("filter"), ctx.GetArgument<PatientOrder?>("orderBy"),
+                    ctx.First, ctx.After, ctx.CancellationToken);
+            });
+
+        query.Field<PatientType>("patient")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = store.QuerySession();
+                return await session.LoadAsync<PatientChart>(ctx.GetArgument<Guid>("id"), ctx.CancellationToken);
+            });
+    }
+}

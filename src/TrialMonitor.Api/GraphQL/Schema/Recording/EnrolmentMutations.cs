@@ -1,0 +1,31 @@
+using GraphQL;
+using GraphQL.Types;
+using TrialMonitor.Api.GraphQL.Schema.Common;
+using TrialMonitor.Api.Patients.Correcting;
+using TrialMonitor.Api.Patients.Enrolling;
+using TrialMonitor.Clinical.Course;
+
+namespace TrialMonitor.Api.GraphQL.Schema.Recording;
+
+public static class EnrolmentMutations
+{
+    public static void AddEnrolmentMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<EntryPayloadType>>("enrolPatient")
+            .Description("Starts the patient's stream. The client chooses the patient id, so a retried enrolment is acknowledged, not duplicated.")
+            .Argument<NonNullGraphType<IdGraphType>>("patientId")
+            .Argument<NonNullGraphType<IdGraphType>>("trialId")
+            .Argument<NonNullGraphType<IsoDateGraphType>>("enrolledOn")
+            .Argument<NonNullGraphType<ClinicalInputType<Baseline>>>("baseline")
+            .ResolveAsync(async ctx => await ctx.RecordAsync(new EnrolPatient(
+                ctx.PatientId(), ctx.GetArgument<Guid>("trialId"), ctx.GetArgument<DateOnly>("enrolledOn"), ctx.GetArgument<Baseline>("baseline"))));
+
+        mutation.Field<NonNullGraphType<EntryPayloadType>>("voidEntry")
+            .Description("Withdraws an entry recorded in error; it stays in the stream, marked void, with the reason.")
+            .EntryOf()
+            .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .ExpectedVersion()
+            .ResolveAsync(async ctx => await ctx.RecordAsync(new VoidEntry(
+                ctx.PatientId(), ctx.EntryKey(), ctx.GetArgument<string>("reason"), ctx.ExpectedVersion())));
+    }
+}

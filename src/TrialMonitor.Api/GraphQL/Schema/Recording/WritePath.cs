@@ -1,0 +1,44 @@
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using TrialMonitor.Api.GraphQL.Schema.Common;
+using TrialMonitor.Api.Patients;
+using Wolverine;
+
+namespace TrialMonitor.Api.GraphQL.Schema.Recording;
+
+/// <summary>
+/// Mutations send the same Wolverine commands as every other writer; the handlers decide, validate
+/// and append. The arguments every patient entry shares are declared here once.
+/// </summary>
+public static class WritePath
+{
+    public static Task<T> SendAsync<T>(this IResolveFieldContext context, object command) =>
+        (context.RequestServices ?? throw new InvalidOperationException("The GraphQL request has no RequestServices to send commands with"))
+            .GetRequiredService<IMessageBus>().InvokeAsync<T>(command, context.CancellationToken);
+
+    public static Task<EntryResult> RecordAsync(this IResolveFieldContext context, object command) =>
+        context.SendAsync<EntryResult>(command);
+
+    /// <summary>patientId and entryKey, the arguments that say which entry of which patient this is.</summary>
+    public static FieldBuilder<TSource, TReturn> EntryOf<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) => field
+        .Argument<NonNullGraphType<IdGraphType>>("patientId")
+        .Argument<NonNullGraphType<StringGraphType>>("entryKey", "Idempotency key, e.g. the lab accession number: the same key sent again appends nothing and returns the same result.");
+
+    /// <summary>The optional correction and expectedVersion arguments.</summary>
+    public static FieldBuilder<TSource, TReturn> EntryOptions<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) => field
+        .Argument<ClinicalInputType<Correction>>("correction", "This entry replaces an earlier one; the earlier one is voided, with the reason.")
+        .ExpectedVersion();
+
+    public static FieldBuilder<TSource, TReturn> ExpectedVersion<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) => field
+        .Argument<IntGraphType>("expectedVersion", "The patient's version the entry was decided on; refused with CONFLICT if the patient changed since.");
+
+    public static Guid PatientId(this IResolveFieldContext context) => context.GetArgument<Guid>("patientId");
+
+    public static string EntryKey(this IResolveFieldContext context) => context.GetArgument<string>("entryKey");
+
+    public static Correction? Correction(this IResolveFieldContext context) => context.GetArgument<Correction?>("correction");
+
+    public static long? ExpectedVersion(this IResolveFieldContext context) => context.GetArgument<int?>("expectedVersion");
+}

@@ -1,0 +1,46 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using TrialMonitor.Api.Cohort;
+using TrialMonitor.Api.GraphQL.Schema.Cohort;
+using TrialMonitor.Api.GraphQL.Schema.Patients;
+using TrialMonitor.Api.Patients;
+
+namespace TrialMonitor.Api.GraphQL.Schema.Subscriptions;
+
+/// <summary>Pushes the chart or the cohort views again after each commit that changed them (not polled).</summary>
+public sealed class ChangeSubscriptions : ObjectGraphType
+{
+    public ChangeSubscriptions(ChartChanges changes, IDocumentStore store)
+    {
+        Name = "Subscription";
+
+        Field<NonNullGraphType<PatientType>>("patientChanged")
+            .Description("The patient's chart after each committed change to it.")
+            .Argument<NonNullGraphType<IdGraphType>>("patientId")
+            .ResolveStream(ctx =>
+            {
+                var patientId = ctx.GetArgument<Guid>("patientId");
+                return changes.Where(c => c.PatientId == patientId);
+            })
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = store.QuerySession();
+                return await session.LoadAsync<PatientChart>(((ChartChanged)ctx.Source!).PatientId!.Value, ctx.CancellationToken);
+            });
+
+        Field<NonNullGraphType<CohortType>>("cohortChanged")
+            .Description("The trial's cohort views, recomputed after each committed change to one of its patients or to the trial.")
+            .Argument<NonNullGraphType<IdGraphType>>("trialId")
+            .ResolveStream(ctx =>
+            {
+                var trialId = ctx.GetArgument<Guid>("trialId");
+                return changes.Where(c => c.TrialId == trialId);
+            })
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = store.QuerySession();
+                return await CohortViews.ForTrialAsync(session, ((ChartChanged)ctx.Source!).TrialId, ctx.CancellationToken);
+            });
+    }
+}

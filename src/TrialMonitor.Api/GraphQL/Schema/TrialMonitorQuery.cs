@@ -1,0 +1,19 @@
+using GraphQL.Types;
+using Marten;
+using TrialMonitor.Api.GraphQL.Schema.Cohort;
+using TrialMonitor.Api.GraphQL.Schema.Patients;
+using TrialMonitor.Api.GraphQL.Schema.Trials;
+
+namespace TrialMonitor.Api.GraphQL.Schema;
+
+/// <summary>Reads the same Marten documents the write path keeps current (Trial, PatientChart).</summary>
+public sealed class TrialMonitorQuery : ObjectGraphType
+{
+    public TrialMonitorQuery(IDocumentStore store)
+    {
+        Name = "Query";
+        this.AddTrialQueries(store);
+        this.AddPatientQueries(store);
+        this.AddCohortQueries(store);
+    }
+}

@@ -1,0 +1,26 @@
+using GraphQL;
+using GraphQL.Types;
+using TrialMonitor.Api.GraphQL.Schema.Common;
+using TrialMonitor.Api.GraphQL.Schema.Recording;
+using TrialMonitor.Api.Trials;
+using TrialMonitor.Api.Trials.Registering;
+using TrialMonitor.Clinical.Course;
+
+namespace TrialMonitor.Api.GraphQL.Schema.Trials;
+
+public static class TrialMutations
+{
+    public static void AddTrialMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<TrialType>>("registerTrial")
+            .Description("Registers a trial with its sites and the clinical settings (criteria set, FISH cut-off) its patients are assessed under.")
+            .Argument<NonNullGraphType<IdGraphType>>("trialId")
+            .Argument<NonNullGraphType<StringGraphType>>("code")
+            .Argument<NonNullGraphType<StringGraphType>>("title")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("sites")
+            .Argument<NonNullGraphType<ClinicalInputType<ClinicalSettings>>>("settings")
+            .ResolveAsync(async ctx => await ctx.SendAsync<Trial>(new RegisterTrial(
+                ctx.GetArgument<Guid>("trialId"), ctx.GetArgument<string>("code"), ctx.GetArgument<string>("title"),
+                ctx.GetArgument<List<string>>("sites"), ctx.GetArgument<ClinicalSettings>("settings"))));
+    }
+}

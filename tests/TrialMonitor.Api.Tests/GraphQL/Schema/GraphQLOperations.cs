@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using TrialMonitor.Api.GraphQL.Transport;
+using TrialMonitor.Api.Tests.Support;
+
+namespace TrialMonitor.Api.Tests.GraphQL.SchemaTests;
+
+/// <summary>
+/// Runs operations against the app's registered schema as the transport does: in a request scope,
+/// with the registered error mappers, serialized as a client receives them.
+/// </summary>
+public sealed class GraphQLOperations(AppFixture app)
+{
+    public async Task<JsonNode> ExecuteAsync(string query, object? variables = null)
+    {
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var result = await Execute(scope.ServiceProvider, query, variables);
+        return Serialize(Sanitizer(scope.ServiceProvider).Sanitize(result));
+    }
+
+    /// <summary>Starts a subscription; values arrive as the serialized results of each event.</summary>
+    public async Task<Subscription> SubscribeAsync(string query, object? variables = null)
+    {
+        var scope = app.Host.Services.CreateAsyncScope();
+        var result = await Execute(scope.ServiceProvider, query, variables);
+        if (result.Streams is not { Count: 1 } streams)
+        {
+            await scope.DisposeAsync();
+            throw new InvalidOperationException("Not a subscription: " + Serialize(result).ToJsonString());
+        }
+        return new Subscription(scope, streams.Values.Single());
+    }
+
+    private static Task<ExecutionResult> Execute(IServiceProvider services, string query, object? variables)
+    {
+        var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
+        return services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
+        {
+            Schema = services.GetRequiredService<ISchema>(),
+            Query = query,
+            Variables = variables is null ? null : serializer.Deserialize<Inputs>(JsonSerializer.Serialize(variables)),
+            RequestServices = services,
+            UserContext = new Dictionary<string, object?>(),
+            ThrowOnUnhandledException = false,
+        });
+    }
+
+    private static ResultErrorSanitizer Sanitizer(IServiceProvider services) =>
+        new(services.GetServices<IGraphQLErrorMapper>(), NullLogger<ResultErrorSanitizer>.Instance);
+
+    private static JsonNode Serialize(ExecutionResult result) =>
+        JsonNode.Parse(TransportErrorInfoProvider.Serializer.Serialize(result))!;
+
+    public sealed class Subscription : IObserver<ExecutionResult>, IAsyncDisposable
+    {
+        private readonly AsyncServiceScope scope;
+        private readonly IDisposable subscription;
+        private readonly Queue<TaskCompletionSource<JsonNode>> waiting = new();
+        private readonly Queue<JsonNode> received = new();
+
+        internal Subscription(AsyncServiceScope scope, IObservable<ExecutionResult> stream)
+        {
+            this.scope = scope;
+            subscription = stream.Subscribe(this);
+        }
+
+        /// <summary>The next value pushed, or a TimeoutException: nothing polls or sleeps.</summary>
+        public Task<JsonNode> NextAsync(TimeSpan? timeout = null)
+        {
+            lock (received)
+            {
+                var next = received.Count > 0 ? Task.FromResult(received.Dequeue()) : Enqueue();
+                return next.WaitAsync(timeout ?? TimeSpan.FromSeconds(10));
+            }
+        }
+
+        private Task<JsonNode> Enqueue()
+        {
+            var completion = new TaskCompletionSource<JsonNode>(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiting.Enqueue(completion);
+            return completion.Task;
+        }
+
+        public void OnNext(ExecutionResult value)
+        {
+            var json = Serialize(value);
+            lock (received)
+            {
+                if (waiting.Count > 0) waiting.Dequeue().TrySetResult(json);
+                else received.Enqueue(json);
+            }
+        }
+
+        public void OnError(Exception error)
+        {
+            lock (received)
+            {
+                while (waiting.Count > 0) waiting.Dequeue().TrySetException(error);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            subscription.Dispose();
+            await scope.DisposeAsync();
+        }
+    }
+}
