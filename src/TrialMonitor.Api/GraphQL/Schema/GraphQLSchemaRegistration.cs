@@ -1,5 +1,7 @@
 using GraphQL;
 using Marten;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrialMonitor.Api.GraphQL.Errors;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Errors;
 using TrialMonitor.Api.GraphQL.Schema.Subscriptions;
@@ -9,13 +11,15 @@ namespace TrialMonitor.Api.GraphQL.Schema;
 
 public static class GraphQLSchemaRegistration
 {
-    /// <summary>The schema, its graph types, the change hub behind subscriptions and the CONFLICT error mapping.</summary>
+    /// <summary>The schema, its graph types, the change hub behind subscriptions and the error mappings of its mutations.</summary>
     public static IServiceCollection AddTrialMonitorGraphQL(this IServiceCollection services)
     {
         services.AddSingleton<ChartChanges>();
         services.AddSingleton<ChartChangePublisher>();
         services.ConfigureMarten((provider, options) => options.Listeners.Add(provider.GetRequiredService<ChartChangePublisher>()));
-        services.AddSingleton<IGraphQLErrorMapper, ConflictErrorMapper>();
+        // The exceptions the write path throws at these mutations, as the transport shows them to clients.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphQLErrorMapper, InvalidInputErrorMapper>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphQLErrorMapper, ConflictErrorMapper>());
         services.AddTransient(typeof(ClinicalInputType<>));
         services.AddTransient(typeof(RecordGraphType<>));
 
