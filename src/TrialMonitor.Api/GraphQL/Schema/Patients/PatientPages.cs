@@ -10,7 +10,7 @@ namespace TrialMonitor.Api.GraphQL.Schema.Patients;
 
 /// <summary>
 /// A page of a trial's patient charts, filtered, sorted and paged in one Marten query. Cursors are
-/// opaque offsets into the sorted list (ties broken by id, so the order is total).
+/// opaque offsets into the sorted list (ties broken by subject id, then id, so the order is total).
 /// </summary>
 public static class PatientPages
 {
@@ -61,7 +61,7 @@ public static class PatientPages
             PatientOrderField.EnrolledOn => descending ? query.OrderByDescending(c => c.EnrolledOn) : query.OrderBy(c => c.EnrolledOn),
             _ => descending ? query.OrderByDescending(c => c.SubjectId) : query.OrderBy(c => c.SubjectId),
         };
-        return sorted.ThenBy(c => c.Id);
+        return sorted.ThenBy(c => c.SubjectId).ThenBy(c => c.Id);
     }
 
     private static string Cursor(int offset) =>
