@@ -1,12 +1,14 @@
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.GraphQL.Schema;
+using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Infrastructure;
 using Wolverine;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTrialMonitorEventStore(builder.Configuration);
 builder.Services.AddTrialMonitorGraphQL();
+builder.Services.AddGraphQLTransport();
 builder.Services.AddAlertListener();
 builder.Host.UseWolverine(opts =>
 {
@@ -19,6 +21,7 @@ if (builder.Configuration.GetValue<bool>("TrialMonitor:LoadDemoCohort"))
 
 var app = builder.Build();
 app.MapGet("/health", () => "ok");
+app.MapGraphQLTransport("/graphql");
 await app.RunAsync();
 
 public partial class Program;
