@@ -1,31 +1,29 @@
-using GraphQL;
 using GraphQL.DataLoader;
-using Marten;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Common;
 
 /// <summary>
 /// Loads Marten documents by id in one query per batch: every id asked for while a level of the
 /// operation resolves is loaded together when the first result is awaited (GraphQL.NET awaits
-/// <see cref="IDataLoaderResult"/>s after the level). One loader per document type and request.
+/// <see cref="IDataLoaderResult"/>s after the level). Nothing is cached past its batch, so a
+/// subscription that keeps its loader for every event still reads current documents.
 /// </summary>
-internal sealed class DocumentLoader<T>(IDocumentStore store, Func<T, Guid> idOf) where T : notnull
+internal sealed class DocumentLoader<T>(Func<IReadOnlyCollection<Guid>, CancellationToken, Task<IReadOnlyList<T>>> loadMany, Func<T, Guid> idOf)
+    where T : notnull
 {
     private readonly object gate = new();
-    private readonly Dictionary<Guid, Task<T?>> loaded = [];
     private Dictionary<Guid, TaskCompletionSource<T?>> pending = [];
 
     public IDataLoaderResult<T?> Load(Guid id)
     {
         lock (gate)
         {
-            if (!loaded.TryGetValue(id, out var task))
+            if (!pending.TryGetValue(id, out var completion))
             {
-                var completion = new TaskCompletionSource<T?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                completion = new TaskCompletionSource<T?>(TaskCreationOptions.RunContinuationsAsynchronously);
                 pending[id] = completion;
-                loaded[id] = task = completion.Task;
             }
-            return new Result(this, task);
+            return new Result(this, completion.Task);
         }
     }
 
@@ -40,12 +38,12 @@ internal sealed class DocumentLoader<T>(IDocumentStore store, Func<T, Guid> idOf
         }
         try
         {
-            await using var session = store.QuerySession();
-            var documents = await session.LoadManyAsync<T>(cancellation, batch.Keys);
-            var byId = documents.ToDictionary(idOf);
+            var byId = (await loadMany(batch.Keys, cancellation)).ToDictionary(idOf);
             foreach (var (id, completion) in batch) completion.TrySetResult(byId.GetValueOrDefault(id));
         }
+#pragma warning disable CA1031 // the batch's waiters receive the failure instead
         catch (Exception e)
+#pragma warning restore CA1031
         {
             foreach (var completion in batch.Values) completion.TrySetException(e);
         }

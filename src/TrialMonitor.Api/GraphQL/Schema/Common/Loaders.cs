@@ -22,7 +22,11 @@ public static class Loaders
         lock (context.UserContext)
         {
             if (context.UserContext.TryGetValue(key, out var existing) && existing is DocumentLoader<T> loader) return loader;
-            var created = new DocumentLoader<T>(store, idOf);
+            var created = new DocumentLoader<T>(async (ids, cancellation) =>
+            {
+                await using var session = store.QuerySession();
+                return await session.LoadManyAsync<T>(cancellation, ids);
+            }, idOf);
             context.UserContext[key] = created;
             return created;
         }
