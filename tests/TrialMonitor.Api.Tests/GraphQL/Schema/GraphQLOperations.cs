@@ -1,26 +1,31 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Alba;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Tests.Support;
 
 namespace TrialMonitor.Api.Tests.GraphQL.SchemaTests;
 
 /// <summary>
-/// Runs operations against the app's registered schema as the transport does: in a request scope,
-/// with the registered error mappers, serialized as a client receives them.
+/// Queries and mutations are POSTed to /graphql, as the console sends them. Subscriptions run on the
+/// registered schema and executer directly (the socket protocol is the transport's to test), in a
+/// request scope, serialized as a client receives them.
 /// </summary>
 public sealed class GraphQLOperations(AppFixture app)
 {
     public async Task<JsonNode> ExecuteAsync(string query, object? variables = null)
     {
-        await using var scope = app.Host.Services.CreateAsyncScope();
-        var result = await Execute(scope.ServiceProvider, query, variables);
-        return Serialize(Sanitizer(scope.ServiceProvider).Sanitize(result));
+        var response = await app.Host.Scenario(s =>
+        {
+            s.Post.Json(new { query, variables }).ToUrl("/graphql");
+            s.WithRequestHeader("Accept", "application/graphql-response+json");
+            s.IgnoreStatusCode();
+        });
+        return JsonNode.Parse(await response.ReadAsTextAsync())!;
     }
 
     /// <summary>Starts a subscription; values arrive as the serialized results of each event.</summary>
@@ -49,9 +54,6 @@ public sealed class GraphQLOperations(AppFixture app)
             ThrowOnUnhandledException = false,
         });
     }
-
-    private static ResultErrorSanitizer Sanitizer(IServiceProvider services) =>
-        new(services.GetServices<IGraphQLErrorMapper>(), NullLogger<ResultErrorSanitizer>.Instance);
 
     private static JsonNode Serialize(ExecutionResult result) =>
         JsonNode.Parse(TransportErrorInfoProvider.Serializer.Serialize(result))!;
