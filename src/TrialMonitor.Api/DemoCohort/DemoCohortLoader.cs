@@ -24,10 +24,10 @@ public static class DemoCohortLoader
     {
         await using (var session = store.QuerySession())
         {
-            var loaded = await session.Query<PatientChart>().CountAsync(c => c.TrialId == trial.TrialId, cancellation);
-            if (loaded == courses.Count && await session.LoadAsync<Trial>(trial.TrialId, cancellation) is not null) return;
             if (await session.LoadAsync<Trial>(trial.TrialId, cancellation) is null)
                 await newBus().InvokeAsync<Trial>(trial, cancellation);
+            else if (await session.Query<PatientChart>().CountAsync(c => c.TrialId == trial.TrialId, cancellation) == courses.Count)
+                return;
         }
 
         // Patients are independent streams: load a few at once, each patient's entries in order.
