@@ -1,4 +1,5 @@
 using TrialMonitor.Api.Alerts;
+using TrialMonitor.Api.Console;
 using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.GraphQL.Schema;
 using TrialMonitor.Api.GraphQL.Transport;
@@ -21,6 +22,8 @@ if (builder.Configuration.GetValue<bool>("TrialMonitor:LoadDemoCohort"))
 
 var app = builder.Build();
 app.MapGet("/health", () => "ok");
+// The console first: its middleware sends a browser's GET of /graphql to /console before the transport answers it.
+app.UseTrialMonitorConsole();
 app.MapGraphQLTransport("/graphql");
 await app.RunAsync();
 

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Net.Http.Headers;
+
+namespace TrialMonitor.Api.Console;
+
+/// <summary>
+/// The GraphiQL console (src/TrialMonitor.Console, built by ./ops/run and ./ops/test into wwwroot/console) at /console,
+/// and a browser's GET of /graphql sent there.
+/// </summary>
+public static class ConsoleEndpoints
+{
+    public const string Path = "/console";
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    /// <summary>Call before the GraphQL transport is mapped: the redirect runs ahead of its GET handling.</summary>
+    public static WebApplication UseTrialMonitorConsole(this WebApplication app)
+    {
+        var root = System.IO.Path.GetFullPath(System.IO.Path.Combine(
+            app.Environment.WebRootPath ?? System.IO.Path.Combine(app.Environment.ContentRootPath, "wwwroot"), "console"));
+
+        // Middleware, not an endpoint: it runs after routing picked /graphql, before the transport executes.
+        app.Use((context, next) =>
+        {
+            var request = context.Request;
+            if (HttpMethods.IsGet(request.Method) && request.Path.Equals("/graphql", StringComparison.OrdinalIgnoreCase)
+                && !context.WebSockets.IsWebSocketRequest && AcceptsHtml(request))
+            {
+                context.Response.Redirect(Path + request.QueryString);
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
+
+        app.MapGet(Path, (HttpContext context) => Serve(context, root, ""));
+        app.MapGet(Path + "/{**file}", (HttpContext context, string? file) => Serve(context, root, file ?? ""));
+        return app;
+    }
+
+    private static bool AcceptsHtml(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+
+    private static IResult Serve(HttpContext context, string root, string file)
+    {
+        var index = System.IO.Path.Combine(root, "index.html");
+        if (!File.Exists(index))
+        {
+            return Results.Text(
+                $"The console is not built: {index} is missing. Run ./ops/run (it builds src/TrialMonitor.Console) and reload.\n",
+                "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var candidate = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, file));
+        var insideRoot = candidate.StartsWith(root + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        if (insideRoot && File.Exists(candidate))
+        {
+            var contentType = ContentTypes.TryGetContentType(candidate, out var type) ? type : "application/octet-stream";
+            // Vite puts a content hash in every asset's name; index.html must be fetched fresh to find new ones.
+            context.Response.Headers[HeaderNames.CacheControl] = file.StartsWith("assets/", StringComparison.Ordinal)
+                ? "public, max-age=31536000, immutable"
+                : "no-cache";
+            return Results.File(candidate, contentType);
+        }
+
+        // A missing asset is a 404; any other path is a page of the console.
+        if (System.IO.Path.HasExtension(file))
+        {
+            return Results.NotFound();
+        }
+        context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+        return Results.File(index, "text/html; charset=utf-8");
+    }
+}

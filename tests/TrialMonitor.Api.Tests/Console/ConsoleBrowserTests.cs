@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Npgsql;
+
+namespace TrialMonitor.Api.Tests.Console;
+
+/// <summary>
+/// The real API as a child process, with the demo cohort in a database of its own (other tests reset theirs),
+/// and the console opened in headless Chromium by tests/console-browser.
+/// </summary>
+public sealed class ConsoleBrowserTests
+{
+    private const string Database = "trialmonitor_console_test";
+    private const string TrialId = "0e82e362-1d1a-4ed1-3b00-000000000473";
+
+    [Fact]
+    public async Task The_console_runs_the_cohort_query_and_shows_table_3()
+    {
+        var repo = RepoRoot();
+        var connectionString = await OwnDatabase();
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var apiDll = Path.Combine(AppContext.BaseDirectory, "TrialMonitor.Api.dll");
+
+        var api = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { apiDll, "--urls", baseUrl, "--contentRoot", Path.Combine(repo, "src", "TrialMonitor.Api") },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        api.Environment["TRIALMONITOR_DB"] = connectionString;
+        api.Environment["TrialMonitor__LoadDemoCohort"] = "true";
+        api.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        using var process = Process.Start(api)!;
+        var log = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await WaitForDemoCohort(baseUrl, process, log);
+
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+            var browserGet = new HttpRequestMessage(HttpMethod.Get, $"{baseUrl}/graphql");
+            browserGet.Headers.Accept.ParseAdd("text/html");
+            var redirect = await http.SendAsync(browserGet);
+            Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+            Assert.Equal("/console", redirect.Headers.Location?.OriginalString);
+
+            var screenshot = Path.Combine(repo, ".data", "test-results", "console.png");
+            var (exitCode, output) = await Run("node",
+                [Path.Combine(repo, "tests", "console-browser", "run-cohort-query.mjs"), baseUrl, screenshot], repo);
+            Assert.True(exitCode == 0, $"the browser test failed ({exitCode}):\n{output}");
+            Assert.Contains("console OK", output);
+            Assert.True(File.Exists(screenshot));
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task WaitForDemoCohort(string baseUrl, Process process, System.Text.StringBuilder log)
+    {
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var query = new { query = $"{{ patients(trialId: \"{TrialId}\", first: 1) {{ totalCount }} }}" };
+        while (true)
+        {
+            Assert.False(process.HasExited, "the API exited:\n" + log);
+            try
+            {
+                var response = await http.PostAsJsonAsync($"{baseUrl}/graphql", query);
+                if (response.IsSuccessStatusCode)
+                {
+                    using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                    if (json.RootElement.TryGetProperty("data", out var data)
+                        && data.GetProperty("patients") is { ValueKind: JsonValueKind.Object } patients
+                        && patients.GetProperty("totalCount").GetInt32() == 54)
+                        return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            Assert.True(DateTime.UtcNow < deadline, "the demo cohort was not loaded within 3 minutes:\n" + log);
+            await Task.Delay(250);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> Run(string file, string[] arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>A fresh database on the server of TRIALMONITOR_DB, for this test alone.</summary>
+    private static async Task<string> OwnDatabase()
+    {
+        var shared = Environment.GetEnvironmentVariable("TRIALMONITOR_DB")
+            ?? throw new InvalidOperationException("TRIALMONITOR_DB is not set: run the tests with ./ops/test");
+        var own = new NpgsqlConnectionStringBuilder(shared) { Database = Database, Pooling = false };
+        var admin = new NpgsqlConnectionStringBuilder(shared) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection))
+            await drop.ExecuteNonQueryAsync();
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE {Database}", connection))
+            await create.ExecuteNonQueryAsync();
+        return own.ConnectionString;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TrialMonitor.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("TrialMonitor.sln not found above " + AppContext.BaseDirectory);
+    }
+}
