@@ -1,0 +1,29 @@
+namespace TrialMonitor.Api.Audit;
+
+/// <summary>
+/// Names of the Marten event headers every event appended through the write path carries
+/// (read them with <c>IEvent.GetHeader(EventMetadata.User)</c>). The correlation id is Marten's
+/// own <c>IEvent.CorrelationId</c>, shared by all events of one request.
+/// </summary>
+public static class EventMetadata
+{
+    /// <summary>The JWT <c>sub</c> of the caller, or <c>system</c> / <c>import</c> for internal writers.</summary>
+    public const string User = "user";
+
+    /// <summary>The caller's role: coordinator, safety_monitor, auditor, admin, or <c>system</c>.</summary>
+    public const string Role = "role";
+
+    /// <summary>Where the write came from: one of <see cref="Sources"/>.</summary>
+    public const string Source = "source";
+
+    /// <summary>Why, when the command carries a reason (corrections and voids always do).</summary>
+    public const string Reason = "reason";
+
+    public static class Sources
+    {
+        public const string Console = "console";
+        public const string Api = "api";
+        public const string Import = "import";
+        public const string System = "system";
+    }
+}
