@@ -13,6 +13,7 @@ public static class GraphQLErrorCodes
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
     public const string Forbidden = "FORBIDDEN";
+    public const string Unauthenticated = "UNAUTHENTICATED";
     public const string SchemaUnavailable = "SCHEMA_UNAVAILABLE";
     public const string SubscriptionOverHttp = "SUBSCRIPTION_OVER_HTTP";
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";

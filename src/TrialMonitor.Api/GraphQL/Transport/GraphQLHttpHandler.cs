@@ -51,6 +51,13 @@ internal sealed class GraphQLHttpHandler(
         var caller = new GraphQLCaller(http, null);
         if (!await options.AuthorizeCaller(caller))
         {
+            if (caller.User.Identity?.IsAuthenticated != true)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, mediaType, GraphQLErrorCodes.Unauthenticated,
+                    "Send a valid bearer token: Authorization: Bearer <token>.");
+                return;
+            }
             await WriteErrorAsync(http, StatusCodes.Status403Forbidden, mediaType, GraphQLErrorCodes.Forbidden, "Forbidden.");
             return;
         }

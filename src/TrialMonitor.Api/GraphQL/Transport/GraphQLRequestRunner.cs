@@ -82,6 +82,7 @@ internal sealed class GraphQLRequestRunner(ResultErrorSanitizer sanitizer)
             DefaultComplexityImpactDelegate = FieldImpact,
         }),
         new IntrospectionNestingRule(),
+        .. options.ValidationRules,
     ];
 
     /// <summary>Introspection counts one per field, lists included; <see cref="IntrospectionNestingRule"/> bounds its fan-out.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using GraphQL.Validation;
 
 namespace TrialMonitor.Api.GraphQL.Transport;
 
@@ -25,14 +26,19 @@ public sealed class GraphQLTransportOptions
     public int MaxQueuedMessagesPerConnection { get; set; } = 1_000;
 
     /// <summary>
-    /// Decides whether a caller may use the endpoint at all. HTTP requests that fail get 403;
-    /// sockets that fail are closed with 4403 after their connection_init.
+    /// Decides whether a caller may use the endpoint at all. HTTP requests that fail get 401
+    /// (UNAUTHENTICATED) when the caller's user is not authenticated, else 403; sockets that fail
+    /// are closed after their connection_init with 4401 or 4403 likewise. A socket's hook may
+    /// authenticate from the connection_init payload by setting <c>HttpContext.User</c>.
     /// </summary>
     public Func<GraphQLCaller, ValueTask<bool>> AuthorizeCaller { get; set; } = _ => ValueTask.FromResult(true);
 
     /// <summary>Builds the user context of each HTTP request and of each socket (once, at connection_init).</summary>
     public Func<GraphQLCaller, ValueTask<IDictionary<string, object?>>> BuildUserContext { get; set; } =
         _ => ValueTask.FromResult<IDictionary<string, object?>>(new Dictionary<string, object?>());
+
+    /// <summary>Validation rules run after GraphQL.NET's own and the transport's limits, e.g. authorization.</summary>
+    public IList<IValidationRule> ValidationRules { get; } = [];
 
     internal GraphQLTransportOptions Copy() => (GraphQLTransportOptions)MemberwiseClone();
 }

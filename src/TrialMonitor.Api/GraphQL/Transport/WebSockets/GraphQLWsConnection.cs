@@ -227,7 +227,8 @@ internal sealed partial class GraphQLWsConnection : IDisposable
         var connectionCaller = new GraphQLCaller(http, payload);
         if (!await options.AuthorizeCaller(connectionCaller))
         {
-            RequestClose(GraphQLWsCloseCodes.Forbidden, "Forbidden");
+            if (connectionCaller.User.Identity?.IsAuthenticated != true) RequestClose(GraphQLWsCloseCodes.Unauthorized, "Unauthorized");
+            else RequestClose(GraphQLWsCloseCodes.Forbidden, "Forbidden");
             return;
         }
         userContext = await options.BuildUserContext(connectionCaller);
