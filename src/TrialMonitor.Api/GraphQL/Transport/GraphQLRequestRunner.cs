@@ -85,7 +85,11 @@ internal sealed class GraphQLRequestRunner(ResultErrorSanitizer sanitizer)
         .. options.ValidationRules,
     ];
 
-    /// <summary>Introspection counts one per field, lists included; <see cref="IntrospectionNestingRule"/> bounds its fan-out.</summary>
+    /// <summary>
+    /// Introspection counts one per field, lists included; <see cref="IntrospectionNestingRule"/> bounds its fan-out.
+    /// (Fields with a complexity delegate of their own skip this one: <see cref="ModernIntrospection"/> gives the
+    /// introspection fields that GraphQL.NET prices by schema size the same one per field.)
+    /// </summary>
     private static FieldComplexityResult FieldImpact(FieldImpactContext context) =>
         context.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
             ? new FieldComplexityResult(1, 1)

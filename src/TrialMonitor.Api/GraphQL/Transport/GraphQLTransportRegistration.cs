@@ -1,3 +1,5 @@
+using GraphQL.DI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace TrialMonitor.Api.GraphQL.Transport;
@@ -6,7 +8,8 @@ public static class GraphQLTransportRegistration
 {
     /// <summary>
     /// Registers the GraphQL HTTP and WebSocket transport for whatever <c>ISchema</c> is registered.
-    /// Register <see cref="IGraphQLErrorMapper"/>s to show chosen exceptions to clients.
+    /// Register <see cref="IGraphQLErrorMapper"/>s to show chosen exceptions to clients. Schemas built by dependency
+    /// injection answer graphql-js's full introspection query and count introspection one per field (<see cref="ModernIntrospection"/>).
     /// </summary>
     public static IServiceCollection AddGraphQLTransport(this IServiceCollection services, Action<GraphQLTransportOptions>? configure = null)
     {
@@ -15,6 +18,7 @@ public static class GraphQLTransportRegistration
         services.AddLogging();
         services.AddSingleton<ResultErrorSanitizer>();
         services.AddSingleton<GraphQLRequestRunner>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureSchema, ModernIntrospection>());
         // Sockets need the WebSocket middleware ahead of routing; a startup filter puts it there.
         if (!services.Any(service => service.ImplementationType == typeof(WebSocketsStartupFilter)))
         {

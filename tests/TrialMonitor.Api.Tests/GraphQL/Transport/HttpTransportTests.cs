@@ -342,6 +342,18 @@ public sealed class HttpTransportTests(TransportHost host)
     }
 
     [Fact]
+    public async Task Graphql_js_introspection_query_with_every_option_passes_the_limits()
+    {
+        var response = await Post(JsonSerializer.Serialize(new { query = IntrospectionQuery.AllOptions, operationName = "IntrospectionQuery" }));
+
+        Assert.True(HttpStatusCode.OK == response.Status, response.Raw);
+        Assert.False(response.Body.TryGetProperty("errors", out _), response.Raw);
+        var schema = response.Body.GetProperty("data").GetProperty("__schema");
+        Assert.Equal("Query", schema.GetProperty("queryType").GetProperty("name").GetString());
+        Assert.Contains(schema.GetProperty("types").EnumerateArray(), type => type.GetProperty("name").GetString() == "Query");
+    }
+
+    [Fact]
     public async Task Request_runs_as_the_http_user_with_the_built_user_context()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, host.HttpUri)
