@@ -42,10 +42,12 @@ public static class EventStore
                 opts.Schema.For<PatientChart>().Index(c => c.TrialId);
                 // Async: safety alerts, written by the daemon with its progress (see Alerts/AlertProjection).
                 opts.ConfigureAlerts();
+                // Several instances share a database: one runs the daemon, another takes over within a second or two.
+                opts.Projections.LeadershipPollingTime = 1_000;
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
-            .AddAsyncDaemon(DaemonMode.Solo);
+            .AddAsyncDaemon(DaemonMode.HotCold); // one node at a time runs the async projections (advisory lock), with fail-over
         return services;
     }
 }

@@ -18,6 +18,7 @@ public sealed partial class AlertListener(
     private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(30);
 
     private long cursor = -1;
+    private Guid? lastPublished;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,10 +68,13 @@ public sealed partial class AlertListener(
     private async Task PublishChangesAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        if (await AlertFeed.LatestPositionAsync(session, ct) < cursor)
+        if (await AlertFeed.LatestPositionAsync(session, ct) < cursor
+            || (lastPublished is { } id && await session.LoadAsync<Alert>(id, ct) is null))
         {
-            // The feed went backwards: its data was reset, or it is being rebuilt (same positions
-            // again). Replay it from the start; subscribers skip positions they have seen.
+            // The feed went backwards or lost the alert published last: its data was reset (the
+            // event sequence starts again, so new positions may already be past the cursor), or it
+            // is being rebuilt (same positions again). Replay it from the start; subscribers skip
+            // positions they have seen.
             cursor = 0;
         }
 
@@ -81,6 +85,7 @@ public sealed partial class AlertListener(
             {
                 hub.Publish(alert);
                 cursor = alert.Position;
+                lastPublished = alert.Id;
             }
 
             if (page.Count < AlertFeed.DefaultPageSize) return;

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using TrialMonitor.Api.GraphQL.Schema.Alerts;
 using TrialMonitor.Api.GraphQL.Schema.Recording;
 using TrialMonitor.Api.GraphQL.Schema.Trials;
 
@@ -15,5 +16,6 @@ public sealed class TrialMonitorMutation : ObjectGraphType
         this.AddLabMutations();
         this.AddCareMutations();
         this.AddOutcomeMutations();
+        this.AddAlertMutations();
     }
 }

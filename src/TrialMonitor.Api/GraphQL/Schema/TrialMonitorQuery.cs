@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Marten;
+using TrialMonitor.Api.GraphQL.Schema.Alerts;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
 using TrialMonitor.Api.GraphQL.Schema.Trials;
@@ -15,5 +16,6 @@ public sealed class TrialMonitorQuery : ObjectGraphType
         this.AddTrialQueries(store);
         this.AddPatientQueries(store);
         this.AddCohortQueries(store);
+        this.AddAlertQueries(store);
     }
 }

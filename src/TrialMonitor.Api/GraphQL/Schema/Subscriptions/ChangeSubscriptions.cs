@@ -1,6 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using TrialMonitor.Api.Alerts.Listening;
+using TrialMonitor.Api.GraphQL.Schema.Alerts;
 using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
@@ -11,7 +13,7 @@ namespace TrialMonitor.Api.GraphQL.Schema.Subscriptions;
 /// <summary>Pushes the chart or the cohort views again after each commit that changed them (not polled).</summary>
 public sealed class ChangeSubscriptions : ObjectGraphType
 {
-    public ChangeSubscriptions(ChartChanges changes, IDocumentStore store)
+    public ChangeSubscriptions(ChartChanges changes, IDocumentStore store, AlertHub alerts)
     {
         Name = "Subscription";
 
@@ -42,5 +44,7 @@ public sealed class ChangeSubscriptions : ObjectGraphType
                 await using var session = store.QuerySession();
                 return await CohortViews.ForTrialAsync(session, ((ChartChanged)ctx.Source!).TrialId, ctx.CancellationToken);
             });
+
+        this.AddAlertSubscriptions(store, alerts);
     }
 }
