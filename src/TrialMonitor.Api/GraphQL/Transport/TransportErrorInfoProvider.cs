@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.SystemTextJson;
@@ -11,7 +12,13 @@ namespace TrialMonitor.Api.GraphQL.Transport;
 /// </summary>
 internal sealed class TransportErrorInfoProvider : IErrorInfoProvider
 {
-    public static readonly GraphQLSerializer Serializer = new(new TransportErrorInfoProvider());
+    /// <summary>
+    /// The serializer of every HTTP response and socket message. Relaxed escaping writes "CR/6+" rather than
+    /// "CR/6\u002B": safe because these are application/json (or graphql-response+json) bodies and socket
+    /// frames, never embedded in HTML; JSON's own escapes (quotes, backslashes, control characters) still apply.
+    /// </summary>
+    public static readonly GraphQLSerializer Serializer = new(
+        options => options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, new TransportErrorInfoProvider());
 
     public ErrorInfo GetInfo(ExecutionError executionError)
     {

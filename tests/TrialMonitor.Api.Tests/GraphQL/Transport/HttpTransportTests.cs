@@ -354,6 +354,16 @@ public sealed class HttpTransportTests(TransportHost host)
     }
 
     [Fact]
+    public async Task Plus_signs_and_non_ascii_text_come_back_literally_not_as_unicode_escapes()
+    {
+        var response = await Post("""{"query":"{ hello(name: \"CR/6+ <b> é\") }"}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Contains("\"Hello, CR/6+ <b> é\"", response.Raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", response.Raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Request_runs_as_the_http_user_with_the_built_user_context()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, host.HttpUri)

@@ -41,6 +41,18 @@ public sealed class WebSocketTransportTests(TransportHost host)
     }
 
     [Fact]
+    public async Task Plus_signs_come_back_literally_in_socket_messages()
+    {
+        await using var client = await WsTestClient.ConnectAndInitAsync(host.WebSocketUri);
+
+        await client.SubscribeAsync("p1", """{ hello(name: "CR/6+") }""");
+        var next = await client.ReceiveAsync();
+
+        Assert.Contains("\"Hello, CR/6+\"", next.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u002B", next.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Query_over_subscribe_sends_one_next_then_complete()
     {
         await using var client = await WsTestClient.ConnectAndInitAsync(host.WebSocketUri);
