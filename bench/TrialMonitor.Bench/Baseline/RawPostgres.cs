@@ -1,0 +1,174 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace TrialMonitor.Bench.Baseline;
+
+/// <summary>One event row as the raw baseline writes it: the same JSON Marten stores.</summary>
+public sealed record RawEvent(Guid Id, Guid StreamId, long Version, string Type, string Json);
+
+/// <summary>
+/// The same work done with plain Npgsql against PostgreSQL: the limit of the database beneath,
+/// measured in the same run. Its tables (schema bench_raw) have the shape of Marten's mt_events
+/// and mt_streams: a sequence primary key, unique (stream, version), jsonb data.
+/// </summary>
+public sealed class RawPostgres(NpgsqlDataSource db)
+{
+    public const string Schema = "bench_raw";
+    public const string Copied = "";
+    public const string Inserted = "_inserted";
+    public const string SingleRows = "_single";
+
+    public async Task ResetAsync()
+    {
+        await using (var drop = db.CreateCommand($"drop schema if exists {Schema} cascade; create schema {Schema};"))
+            await drop.ExecuteNonQueryAsync();
+        // Three sets of tables: COPY, multi-row INSERT and single-row INSERT each write their own.
+        foreach (var set in new[] { Copied, Inserted, SingleRows })
+        {
+            await using var command = db.CreateCommand($"""
+                create table {Schema}.events{set} (
+                  seq_id bigserial primary key, id uuid not null, stream_id uuid not null, version bigint not null,
+                  type varchar not null, data jsonb not null, timestamp timestamptz not null default now(),
+                  unique (stream_id, version));
+                create table {Schema}.streams{set} (
+                  id uuid primary key, type varchar, version bigint not null, timestamp timestamptz not null default now());
+                """);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>One single-row INSERT, its own transaction (autocommit).</summary>
+    public async Task InsertOneAsync(RawEvent e)
+    {
+        await using var command = db.CreateCommand(
+            $"insert into {Schema}.events{SingleRows} (id, stream_id, version, type, data) values ($1, $2, $3, $4, $5::jsonb)");
+        command.Parameters.Add(new() { Value = e.Id });
+        command.Parameters.Add(new() { Value = e.StreamId });
+        command.Parameters.Add(new() { Value = e.Version });
+        command.Parameters.Add(new() { Value = e.Type });
+        command.Parameters.Add(new() { Value = e.Json });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Multi-row INSERTs of up to <paramref name="rowsPerStatement"/> rows, in one transaction.</summary>
+    public async Task InsertManyAsync(IReadOnlyList<RawEvent> events, IReadOnlyList<(Guid Id, long Version)> streams, int rowsPerStatement = 1000)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var chunk in streams.Chunk(rowsPerStatement))
+        {
+            var sql = new StringBuilder($"insert into {Schema}.streams{Inserted} (id, type, version) values ");
+            await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                sql.Append(i == 0 ? "" : ",").Append($"(${(2 * i) + 1}, 'patient', ${(2 * i) + 2})");
+                command.Parameters.Add(new() { Value = chunk[i].Id });
+                command.Parameters.Add(new() { Value = chunk[i].Version });
+            }
+            command.CommandText = sql.ToString();
+            await command.ExecuteNonQueryAsync();
+        }
+        foreach (var chunk in events.Chunk(rowsPerStatement))
+        {
+            var sql = new StringBuilder($"insert into {Schema}.events{Inserted} (id, stream_id, version, type, data) values ");
+            await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var p = 5 * i;
+                sql.Append(i == 0 ? "" : ",").Append($"(${p + 1}, ${p + 2}, ${p + 3}, ${p + 4}, ${p + 5}::jsonb)");
+                command.Parameters.Add(new() { Value = chunk[i].Id });
+                command.Parameters.Add(new() { Value = chunk[i].StreamId });
+                command.Parameters.Add(new() { Value = chunk[i].Version });
+                command.Parameters.Add(new() { Value = chunk[i].Type });
+                command.Parameters.Add(new() { Value = chunk[i].Json });
+            }
+            command.CommandText = sql.ToString();
+            await command.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>COPY ... FROM STDIN (FORMAT BINARY) of the same rows, in one transaction.</summary>
+    public async Task CopyAsync(IReadOnlyList<RawEvent> events, IReadOnlyList<(Guid Id, long Version)> streams)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var importer = await connection.BeginBinaryImportAsync(
+                         $"copy {Schema}.streams (id, type, version) from stdin (format binary)"))
+        {
+            foreach (var (id, version) in streams)
+            {
+                await importer.StartRowAsync();
+                await importer.WriteAsync(id, NpgsqlDbType.Uuid);
+                await importer.WriteAsync("patient", NpgsqlDbType.Varchar);
+                await importer.WriteAsync(version, NpgsqlDbType.Bigint);
+            }
+            await importer.CompleteAsync();
+        }
+        await using (var importer = await connection.BeginBinaryImportAsync(
+                         $"copy {Schema}.events (id, stream_id, version, type, data) from stdin (format binary)"))
+        {
+            foreach (var e in events)
+            {
+                await importer.StartRowAsync();
+                await importer.WriteAsync(e.Id, NpgsqlDbType.Uuid);
+                await importer.WriteAsync(e.StreamId, NpgsqlDbType.Uuid);
+                await importer.WriteAsync(e.Version, NpgsqlDbType.Bigint);
+                await importer.WriteAsync(e.Type, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(e.Json, NpgsqlDbType.Jsonb);
+            }
+            await importer.CompleteAsync();
+        }
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>Reads every stored event of the store (what a rebuild reads), all columns; returns the count.</summary>
+    public async Task<long> ReadAllEventsAsync(string martenSchema)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(
+            $"select seq_id, id, stream_id, version, type, data, timestamp from {martenSchema}.mt_events order by seq_id", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        long count = 0;
+        while (await reader.ReadAsync())
+        {
+            _ = reader.GetString(5);
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>The stored chart documents of a trial (the rows the cohort tables are computed from).</summary>
+    public async Task<int> SelectChartsAsync(string martenSchema, Guid trialId, string trialIdExpression)
+    {
+        await using var command = db.CreateCommand(
+            $"select data from {martenSchema}.mt_doc_patientchart where {trialIdExpression} = $1");
+        command.Parameters.Add(new() { Value = trialId });
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = 0;
+        while (await reader.ReadAsync())
+        {
+            _ = reader.GetString(0);
+            rows++;
+        }
+        return rows;
+    }
+
+    /// <summary>A patient's events up to a time, in stream order (what an as-of replay reads).</summary>
+    public async Task<int> SelectStreamAsOfAsync(string martenSchema, Guid streamId, DateTimeOffset asOf)
+    {
+        await using var command = db.CreateCommand(
+            $"select version, type, data, timestamp from {martenSchema}.mt_events where stream_id = $1 and timestamp <= $2 order by version");
+        command.Parameters.Add(new() { Value = streamId });
+        command.Parameters.Add(new() { Value = asOf.UtcDateTime });
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = 0;
+        while (await reader.ReadAsync())
+        {
+            _ = reader.GetString(2);
+            rows++;
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,132 @@
+using Marten.Events;
+using Npgsql;
+using TrialMonitor.Api.Infrastructure;
+using TrialMonitor.Bench.Baseline;
+using TrialMonitor.Bench.Generation;
+using TrialMonitor.Bench.Hosting;
+using TrialMonitor.Bench.Scenarios;
+using static TrialMonitor.Bench.Report;
+
+namespace TrialMonitor.Bench;
+
+/// <summary>
+/// ./ops/bench: TrialMonitor measured against raw PostgreSQL in the same run, on a database of its
+/// own (which it empties first). Options: --quick, --seed N, --output FILE (default ops/benchmarks.md),
+/// --sizes 1000,10000 (growth trials; the cohort queries use the 10 000 one, else the largest), --rebuild-events N.
+/// </summary>
+public static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var seed = int.Parse(Option(args, "--seed") ?? "2003", System.Globalization.CultureInfo.InvariantCulture);
+        var root = Option(args, "--repo") ?? FindRepositoryRoot();
+        var output = Option(args, "--output") ?? Path.Combine(root, "ops", "benchmarks.md");
+        var connectionString = Environment.GetEnvironmentVariable("TRIALMONITOR_BENCH_DB")
+            ?? throw new InvalidOperationException("TRIALMONITOR_BENCH_DB is not set: run ./ops/bench");
+        var logs = Path.Combine(root, ".data", "bench");
+        Directory.CreateDirectory(logs);
+
+        await using var db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 200 }.ConnectionString);
+        var ctx = new BenchContext
+        {
+            Quick = quick, Seed = seed, RepositoryRoot = root, ConnectionString = connectionString, Db = db,
+            Raw = new RawPostgres(db), Report = new Report(), LogDirectory = logs,
+        };
+        await Machine.DescribeAsync(ctx.Report, db, "start");
+        BenchContext.Progress($"{(quick ? "quick" : "full")} run, seed {seed}, database {new NpgsqlConnectionStringBuilder(connectionString).Database}; {Machine.LoadAverage()}");
+
+        await ResetAsync(ctx);
+        var sizes = Option(args, "--sizes")?.Split(',').Select(int.Parse).ToArray() ?? (quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]);
+        var rebuildEvents = Option(args, "--rebuild-events") is { } r ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)
+            : quick ? 100_000 : 1_000_000;
+        var growth = new List<IngestResult>();
+
+        await using (var host = await InProcessHost.StartAsync(connectionString))
+        {
+            // Bulk ingest of one trial sized for the rebuild, then the rebuild over everything stored.
+            var perPatient = ScaleCohort.Patients(seed, 1, "R", 500).Average(p => p.Commands.Count);
+            var ingest = await Ingest.TrialAsync(ctx, host, 1, "R", (int)Math.Ceiling(rebuildEvents / perPatient));
+            ctx.Report.Add(new Figure("bulk ingest", $"generated trial, {N(ingest.Patients)} patients, {N(ingest.Events)} events (StartStream batches, inline charts)",
+                $"{N(ingest.EventsPerSecond)} events/s", $"{N(ingest.CopyEventsPerSecond)} events/s (COPY binary)",
+                Percent(ingest.EventsPerSecond / ingest.CopyEventsPerSecond), "≥ 50 % of COPY",
+                Met(ingest.EventsPerSecond >= 0.5 * ingest.CopyEventsPerSecond), MiB(ingest.PeakMiB),
+                $"raw multi-row INSERT {N(ingest.InsertEventsPerSecond)} events/s ({Percent(ingest.EventsPerSecond / ingest.InsertEventsPerSecond)}); bench process memory includes the generated chunk"));
+            await Rebuild.RunAsync(ctx, host);
+
+            // Growth: trials of 1k, 10k (and 100k) patients, ingest and cohort query at each size.
+            for (var i = 0; i < sizes.Length; i++)
+            {
+                var code = $"G{sizes[i] / 1000}K";
+                var result = await Ingest.TrialAsync(ctx, host, 2 + i, code, sizes[i]);
+                growth.Add(result);
+                var caughtUp = await Measuring.Latencies.TimeAsync(() => host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(60)));
+                ctx.Report.Notes.Add($"After ingesting {code} the async daemon (alerts) needed {caughtUp.TotalSeconds:0.0} s more to catch up.");
+                var (query, raw) = await CohortQueries.SingleClientAsync(ctx, host.Store, result.TrialId, quick ? 3 : 5);
+                ctx.Report.Growth.Add(new GrowthPoint(result.Patients, result.Events, result.EventsPerSecond, result.CopyEventsPerSecond,
+                    query, raw, await ChartKiBAsync(ctx, result.TrialId)));
+            }
+            if (quick) ctx.Report.Notes.Add("Quick run: growth stops at 10 000 patients (the full run adds 100 000).");
+
+            var small = growth[0];
+            await Appends.InProcessAsync(ctx, host, small.PatientIds, "INPROC");
+            var tenThousand = growth.FirstOrDefault(g => g.Patients == 10_000) ?? growth[^1];
+            await CohortQueries.RunAsync(ctx, host, tenThousand.TrialId, tenThousand.Patients);
+            await Replay.RunAsync(ctx, host, 2);
+        }
+
+        await using (var api = await ApiProcess.StartAsync(root, connectionString, Path.Combine(logs, "api.log")))
+        {
+            await Appends.OverHttpAsync(ctx, api, await StoreForJsonAsync(connectionString), growth[0].PatientIds, "HTTP");
+            var tenThousand = growth.FirstOrDefault(g => g.Patients == 10_000) ?? growth[^1];
+            await CohortQueries.OverHttpAsync(ctx, api, tenThousand.TrialId, tenThousand.Patients);
+        }
+
+        AlertLatency.Report(ctx);
+        await Machine.DescribeAsync(ctx.Report, db, "end");
+        ctx.Report.Print();
+        var analysis = Path.Combine(root, "bench", "TrialMonitor.Bench", "Analysis.md");
+        await File.WriteAllTextAsync(output, ctx.Report.Markdown(quick ? "quick mode" : "full mode",
+            quick ? "./ops/bench --quick" : "./ops/bench", File.Exists(analysis) ? await File.ReadAllTextAsync(analysis) : ""));
+        BenchContext.Progress($"written {output}");
+        return 0;
+    }
+
+    /// <summary>Empties the bench database: the event store's schema and the raw baseline's tables.</summary>
+    private static async Task ResetAsync(BenchContext ctx)
+    {
+        await using (var drop = ctx.Db.CreateCommand($"drop schema if exists {EventStore.Schema} cascade; drop schema if exists wolverine cascade"))
+            await drop.ExecuteNonQueryAsync();
+        await ctx.Raw.ResetAsync();
+    }
+
+    private static async Task<double> ChartKiBAsync(BenchContext ctx, Guid trialId)
+    {
+        await using var command = ctx.Db.CreateCommand(
+            $"select avg(pg_column_size(data)) from {EventStore.Schema}.mt_doc_patientchart where {CohortQueries.TrialIdExpression} = $1");
+        command.Parameters.Add(new() { Value = trialId });
+        return Convert.ToDouble(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+
+    /// <summary>A store with the API's serializer, only to produce the raw baseline's JSON (no host, no daemon).</summary>
+    private static Task<Marten.IDocumentStore> StoreForJsonAsync(string connectionString) =>
+        Task.FromResult<Marten.IDocumentStore>(Marten.DocumentStore.For(opts =>
+        {
+            opts.Connection(connectionString);
+            opts.DatabaseSchemaName = EventStore.Schema;
+            opts.UseSystemTextJsonForSerialization(Weasel.Core.EnumStorage.AsString);
+        }));
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "TrialMonitor.sln"))) return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}

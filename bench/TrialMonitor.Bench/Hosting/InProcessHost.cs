@@ -1,0 +1,39 @@
+using Alba;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Wolverine;
+
+namespace TrialMonitor.Bench.Hosting;
+
+/// <summary>
+/// The API's own host (Program.cs as is, on an in-memory server) in this process: the in-process
+/// write path, bulk ingest, rebuild, cohort tables and replay run against its services.
+/// </summary>
+public sealed class InProcessHost : IAsyncDisposable
+{
+    private readonly IAlbaHost host;
+
+    private InProcessHost(IAlbaHost host) => this.host = host;
+
+    public IDocumentStore Store => host.Services.GetRequiredService<IDocumentStore>();
+
+    public IServiceProvider Services => host.Services;
+
+    /// <summary>A message bus for one concurrent writer (a bus is a per-scope context).</summary>
+    public IMessageBus NewBus() => host.MessageBus();
+
+    public static async Task<InProcessHost> StartAsync(string connectionString)
+    {
+        var host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseSetting("TRIALMONITOR_DB", connectionString);
+            builder.UseSetting("TrialMonitor:Auth:DevelopmentKey", "true");
+            builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        });
+        return new InProcessHost(host);
+    }
+
+    public async ValueTask DisposeAsync() => await host.DisposeAsync();
+}

@@ -1,0 +1,113 @@
+using System.Net.Http.Json;
+using Marten;
+using Marten.Events;
+using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.RecordingLabs;
+using TrialMonitor.Bench.Baseline;
+using TrialMonitor.Bench.Hosting;
+using TrialMonitor.Bench.Measuring;
+using TrialMonitor.Clinical.Course;
+using static TrialMonitor.Bench.Report;
+
+namespace TrialMonitor.Bench.Scenarios;
+
+/// <summary>
+/// Single-event appends through the real write path (a blood count recorded for an enrolled
+/// patient: the handler rebuilds the patient's write model, decides, appends, and the inline
+/// chart is re-evaluated in the same transaction), at 1, 4 and 16 concurrent writers, each on its
+/// own patients; against single-row INSERT transactions of the same JSON payloads.
+/// </summary>
+public static class Appends
+{
+    public const double TargetRatio = 0.5;
+    public static readonly int[] Writers = [1, 4, 16];
+
+    private static readonly BloodCount Count = new(new DateOnly(2002, 6, 1), 6.4m, 3.7m, 231m, 13.9m, 0m, 1m, 0m,
+        new LowerLimitsOfNormal(4.0m, 1.8m, 140m, 13.5m));
+
+    private const string Mutation = """
+        mutation($patientId: ID!, $entryKey: String!, $count: BloodCountInput!) {
+          recordBloodCount(patientId: $patientId, entryKey: $entryKey, count: $count) { version alreadyRecorded }
+        }
+        """;
+
+    /// <summary>Writer w takes the patients w, w + W, w + 2W … in turn, so no two writers share a stream.</summary>
+    private static Guid PatientFor(IReadOnlyList<Guid> patients, int writers, int writer, int call) =>
+        patients[writer + (writers * (call % (patients.Count / writers)))];
+
+    public static async Task InProcessAsync(BenchContext ctx, InProcessHost host, IReadOnlyList<Guid> patients, string run)
+    {
+        foreach (var writers in Writers)
+        {
+            var buses = Enumerable.Range(0, writers).Select(_ => host.NewBus()).ToArray();
+            await host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(30));
+            BenchContext.Progress($"appends in-process, {writers} writers");
+            Latencies measured;
+            double peak;
+            await using (var memory = PeakMemory.OfThisProcess())
+            {
+                measured = await Latencies.RunAsync(writers, ctx.RunFor, async (w, i) =>
+                {
+                    var result = await buses[w].InvokeAsync<EntryResult>(
+                        new RecordBloodCount(PatientFor(patients, writers, w, i), $"BENCH-{run}-{writers}-{w}-{i}", Count));
+                    if (result.AlreadyRecorded) throw new InvalidOperationException("a bench entry was a repeat");
+                });
+                peak = memory.PeakMiB;
+            }
+            await AddAsync(ctx, host.Store, patients, $"in-process IMessageBus.InvokeAsync, {writers} writer{(writers == 1 ? "" : "s")}",
+                writers, measured, peak);
+        }
+    }
+
+    public static async Task OverHttpAsync(BenchContext ctx, ApiProcess api, IDocumentStore store, IReadOnlyList<Guid> patients, string run)
+    {
+        using var http = api.Client();
+        var count = new
+        {
+            collectedOn = "2002-06-01", wbc = 6.4m, neutrophils = 3.7m, platelets = 231m, hemoglobin = 13.9m,
+            blastsPercent = 0m, basophilsPercent = 1m, promyelocytesMyelocytesPercent = 0m,
+            lowerLimits = new { wbc = 4.0m, neutrophils = 1.8m, platelets = 140m, hemoglobin = 13.5m },
+        };
+        foreach (var writers in Writers)
+        {
+            BenchContext.Progress($"appends over HTTP (GraphQL), {writers} writers");
+            Latencies measured;
+            double peak;
+            await using (var memory = PeakMemory.Of(api.Pid))
+            {
+                measured = await Latencies.RunAsync(writers, ctx.RunFor, async (w, i) =>
+                {
+                    using var response = await http.PostAsJsonAsync(new Uri("graphql", UriKind.Relative), new
+                    {
+                        query = Mutation,
+                        variables = new { patientId = PatientFor(patients, writers, w, i), entryKey = $"HTTP-{run}-{writers}-{w}-{i}", count },
+                    });
+                    var body = await response.Content.ReadAsStringAsync();
+                    if (!response.IsSuccessStatusCode || body.Contains("\"errors\"", StringComparison.Ordinal))
+                        throw new InvalidOperationException($"the mutation failed: {(int)response.StatusCode} {body}");
+                });
+                peak = memory.PeakMiB;
+            }
+            await AddAsync(ctx, store, patients, $"GraphQL mutation over HTTP (API process), {writers} writer{(writers == 1 ? "" : "s")}",
+                writers, measured, peak);
+        }
+    }
+
+    private static long rawVersion;
+
+    /// <summary>The same payloads as single-row INSERT transactions, at the same concurrency, right after.</summary>
+    private static async Task AddAsync(BenchContext ctx, IDocumentStore store, IReadOnlyList<Guid> patients, string what, int writers,
+        Latencies measured, double peak)
+    {
+        var raw = await Latencies.RunAsync(writers, ctx.RunFor, (w, i) =>
+        {
+            var patient = PatientFor(patients, writers, w, i);
+            var json = BenchContext.Json(store, new BloodCountRecorded(patient, $"RAW-{writers}-{w}-{i}", Count));
+            return ctx.Raw.InsertOneAsync(new RawEvent(Guid.NewGuid(), patient, Interlocked.Increment(ref rawVersion), "blood_count_recorded", json));
+        });
+        var ratio = measured.PerSecond / raw.PerSecond;
+        ctx.Report.Add(new Figure("append 1 event", what, $"{N(measured.PerSecond)} events/s", $"{N(raw.PerSecond)} events/s (INSERT)",
+            Percent(ratio), "≥ 50 % of raw", Met(ratio >= TargetRatio), MiB(peak),
+            $"p50 {Ms(measured.P50)}, p99 {Ms(measured.P99)} (raw p50 {Ms(raw.P50)}, p99 {Ms(raw.P99)})"));
+    }
+}
