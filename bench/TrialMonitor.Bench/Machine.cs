@@ -15,6 +15,7 @@ public static class Machine
             var memKb = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
             report.Machine.Add(("CPU", $"{cpu ?? "unknown"}, {Environment.ProcessorCount} cores visible"));
             report.Machine.Add(("RAM", $"{long.Parse(memKb, System.Globalization.CultureInfo.InvariantCulture) / 1024 / 1024.0:0.0} GiB"));
+            report.Machine.Add(("revision", Environment.GetEnvironmentVariable("TRIALMONITOR_BENCH_REVISION") ?? "unknown"));
             report.Machine.Add(("OS", $"{RuntimeInformation.OSDescription}; .NET {Environment.Version}"));
             await using var version = db.CreateCommand("select version()");
             report.Machine.Add(("PostgreSQL", (string)(await version.ExecuteScalarAsync())!));
