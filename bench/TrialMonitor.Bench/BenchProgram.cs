@@ -42,7 +42,7 @@ public static class BenchProgram
             : quick ? 100_000 : 1_000_000;
         var growth = new List<IngestResult>();
 
-        await using (var host = await InProcessHost.StartAsync(connectionString))
+        await using (var host = await InProcessHost.StartAsync(root, connectionString))
         {
             // Bulk ingest of one trial sized for the rebuild, then the rebuild over everything stored.
             var perPatient = ScaleCohort.Patients(seed, 1, "R", 500).Average(p => p.Commands.Count);

@@ -24,10 +24,17 @@ public sealed class InProcessHost : IAsyncDisposable
     /// <summary>A message bus for one concurrent writer (a bus is a per-scope context).</summary>
     public IMessageBus NewBus() => host.MessageBus();
 
-    public static async Task<InProcessHost> StartAsync(string connectionString)
+    public static async Task<InProcessHost> StartAsync(string repositoryRoot, string connectionString)
     {
+        // The test server looks for the API's content root beside a solution file next to the bench binary.
+        var contentRoot = Path.Combine(repositoryRoot, "src", "TrialMonitor.Api");
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TRIALMONITOR_API", contentRoot);
+        // Wolverine would take this executable for the application and find no handlers in it.
+        WolverineOptions.RememberedApplicationAssembly = typeof(Program).Assembly;
+        JasperFx.JasperFxOptions.RememberedApplicationAssembly = typeof(Program).Assembly;
         var host = await AlbaHost.For<Program>(builder =>
         {
+            builder.UseContentRoot(contentRoot);
             builder.UseSetting("TRIALMONITOR_DB", connectionString);
             builder.UseSetting("TrialMonitor:Auth:DevelopmentKey", "true");
             builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));

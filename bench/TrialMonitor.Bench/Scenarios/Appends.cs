@@ -37,6 +37,8 @@ public static class Appends
 
     public static async Task InProcessAsync(BenchContext ctx, InProcessHost host, IReadOnlyList<Guid> patients, string run)
     {
+        // Warm-up (code generation, JIT, connection pool), untimed.
+        await host.NewBus().InvokeAsync<EntryResult>(new RecordBloodCount(patients[^1], $"WARM-{run}", Count));
         foreach (var writers in Writers)
         {
             var buses = Enumerable.Range(0, writers).Select(_ => host.NewBus()).ToArray();
@@ -68,6 +70,10 @@ public static class Appends
             blastsPercent = 0m, basophilsPercent = 1m, promyelocytesMyelocytesPercent = 0m,
             lowerLimits = new { wbc = 4.0m, neutrophils = 1.8m, platelets = 140m, hemoglobin = 13.5m },
         };
+        // Warm-up (code generation, JIT, connection pool), untimed.
+        using (var warm = await http.PostAsJsonAsync(new Uri("graphql", UriKind.Relative),
+                   new { query = Mutation, variables = new { patientId = patients[^1], entryKey = $"WARM-{run}", count } }))
+            warm.EnsureSuccessStatusCode();
         foreach (var writers in Writers)
         {
             BenchContext.Progress($"appends over HTTP (GraphQL), {writers} writers");
