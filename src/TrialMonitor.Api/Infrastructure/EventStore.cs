@@ -22,6 +22,14 @@ public static class EventStore
           ?? throw new InvalidOperationException(
               "No database: set TRIALMONITOR_DB to a PostgreSQL connection string (./ops/run does this for you).");
 
+    /// <summary>
+    /// TrialMonitor:AsyncDaemon, HotCold unless set: every instance may run the async projections, one
+    /// at a time (it holds Marten's leader lock; another takes over when it goes). Disabled makes an
+    /// instance that only writes and serves (the tests use it to stop a node between commit and alert).
+    /// </summary>
+    public static DaemonMode DaemonModeOf(IConfiguration configuration) =>
+        configuration.GetValue("TrialMonitor:AsyncDaemon", DaemonMode.HotCold);
+
     public static IServiceCollection AddTrialMonitorEventStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMarten(opts =>
@@ -47,7 +55,7 @@ public static class EventStore
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
-            .AddAsyncDaemon(DaemonMode.HotCold); // one node at a time runs the async projections (advisory lock), with fail-over
+            .AddAsyncDaemon(DaemonModeOf(configuration));
         return services;
     }
 }
