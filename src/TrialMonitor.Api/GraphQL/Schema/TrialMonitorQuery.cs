@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Marten;
 using TrialMonitor.Api.GraphQL.Schema.Alerts;
+using TrialMonitor.Api.GraphQL.Schema.Audit;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
 using TrialMonitor.Api.GraphQL.Schema.Trials;
@@ -17,5 +18,6 @@ public sealed class TrialMonitorQuery : ObjectGraphType
         this.AddPatientQueries(store);
         this.AddCohortQueries(store);
         this.AddAlertQueries(store);
+        this.AddAuditQueries(store);
     }
 }

@@ -1,0 +1,34 @@
+using Marten;
+using TrialMonitor.Api.Patients;
+using TrialMonitor.Clinical.Cohort;
+
+namespace TrialMonitor.Api.Audit.Replay;
+
+/// <summary>
+/// The cohort tables as the system showed them at a past recorded time (e.g. an interim analysis
+/// cut-off): each patient's stream up to that time, folded and evaluated as the inline projection
+/// did then, and the tables computed under the trial's settings of that time, as the live
+/// <see cref="Cohort.CohortViews"/> did.
+/// </summary>
+public static class CohortAsOf
+{
+    public static async Task<CohortReport?> ForTrialAsync(IQuerySession session, Guid trialId, DateTimeOffset recordedAt,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var trialTimeline = await TrialTimeline.LoadAsync(session, trialId, cancellation);
+        var trial = trialTimeline.AsOf(recordedAt);
+        if (trial is null) return null;
+
+        // Patients never move between trials, so today's charts name every patient the trial ever had.
+        var patientIds = await session.Query<PatientChart>().Where(c => c.TrialId == trialId).Select(c => c.Id).ToListAsync(cancellation);
+        var patients = new List<CohortPatient>();
+        foreach (var patientId in patientIds)
+        {
+            var events = await session.Events.FetchStreamAsync(patientId, timestamp: recordedAt, token: cancellation);
+            if (PatientReplay.Fold(events, trialTimeline) is { } chart)
+                patients.Add(new CohortPatient(chart.ToCourse(), chart.Assessment));
+        }
+        return CohortTables.Compute(patients, trial.Settings);
+    }
+}

@@ -1,0 +1,62 @@
+using JasperFx.Events;
+using Marten;
+using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Validation;
+
+namespace TrialMonitor.Api.Audit.Replay;
+
+/// <summary>One event of the history: the event with its metadata, and what it changed in the derived state.</summary>
+public sealed record HistoryEntry(RecordedEvent Event, DerivedState? Before, DerivedState? After, IReadOnlyList<DerivedChange> Changes, int Index);
+
+/// <summary>A patient's stream event by event, with the derived state after each (replayed on read).</summary>
+public sealed class PatientHistory(Guid patientId, PatientEnrolled enrolment, IReadOnlyList<IEvent> events, TrialTimeline trial, ISerializer serializer)
+{
+    public Guid PatientId { get; } = patientId;
+    public Guid TrialId { get; } = enrolment.TrialId;
+    public string SubjectId { get; } = enrolment.Baseline.SubjectId;
+
+    public IReadOnlyList<HistoryEntry> Entries { get; } =
+    [
+        .. PatientReplay.Steps(events, trial)
+            .Select((step, index) => new HistoryEntry(RecordedEvent.From(step.Event, serializer), step.Before, step.After, step.Changes, index)),
+    ];
+
+    /// <summary>The whole chart after the entry at this index (folded again from the start, only when asked).</summary>
+    public PatientChart? StateAfter(int index) => PatientReplay.Fold([.. events.Take(index + 1)], trial);
+}
+
+/// <summary>Replay queries on a patient's stream: its history, and its state as of a version, a recorded time or a clinical date.</summary>
+public static class PatientAudit
+{
+    public static async Task<PatientHistory?> HistoryAsync(IQuerySession session, Guid patientId, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var events = await session.Events.FetchStreamAsync(patientId, token: cancellation);
+        if (events.Count == 0 || events[0].Data is not PatientEnrolled enrolled) return null;
+        var trial = await TrialTimeline.LoadAsync(session, enrolled.TrialId, cancellation);
+        return new PatientHistory(patientId, enrolled, events, trial, session.DocumentStore.Options.Serializer());
+    }
+
+    /// <summary>
+    /// The chart as the system held it at a stream version or at a recorded time (what it knew then;
+    /// at most one of the two), evaluated as of a clinical date when one is given. Null when the
+    /// patient had no events yet at that point.
+    /// </summary>
+    public static async Task<PatientChart?> AsOfAsync(IQuerySession session, Guid patientId, long? version, DateTimeOffset? recordedAt,
+        DateOnly? clinicalDate, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var errors = new List<FieldError>();
+        if (version is not null && recordedAt is not null)
+            errors.Add(new FieldError("recordedAt", "give a version or a recorded time, not both"));
+        if (version is < 1) errors.Add(new FieldError("version", $"must be at least 1 (got {version})"));
+        InvalidInputException.ThrowIfAny(errors);
+
+        var events = version is { } v ? await session.Events.FetchStreamAsync(patientId, version: v, token: cancellation)
+            : recordedAt is { } at ? await session.Events.FetchStreamAsync(patientId, timestamp: at, token: cancellation)
+            : await session.Events.FetchStreamAsync(patientId, token: cancellation);
+        if (events.Count == 0 || events[0].Data is not PatientEnrolled enrolled) return null;
+        var trial = await TrialTimeline.LoadAsync(session, enrolled.TrialId, cancellation);
+        return PatientReplay.Fold(events, trial, clinicalDate);
+    }
+}

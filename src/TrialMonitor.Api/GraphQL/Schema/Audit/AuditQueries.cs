@@ -1,0 +1,55 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using TrialMonitor.Api.Audit.Replay;
+using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.GraphQL.Schema.Cohort;
+using TrialMonitor.Api.GraphQL.Schema.Common;
+using TrialMonitor.Api.GraphQL.Schema.Patients;
+
+namespace TrialMonitor.Api.GraphQL.Schema.Audit;
+
+/// <summary>Replay for auditors: a patient's history, a patient or a cohort as it stood at a past point.</summary>
+public static class AuditQueries
+{
+    public static void AddAuditQueries(this ObjectGraphType query, IDocumentStore store)
+    {
+        query.Field<PatientHistoryType>("patientHistory")
+            .Description("Every event of a patient with its metadata and the derived state after it; null for an unknown patient.")
+            .Argument<NonNullGraphType<IdGraphType>>("patientId")
+            .AuthorizeWithRoles(Roles.Auditor, Roles.Admin)
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = store.QuerySession();
+                return await PatientAudit.HistoryAsync(session, ctx.GetArgument<Guid>("patientId"), ctx.CancellationToken);
+            });
+
+        query.Field<PatientType>("patientAsOf")
+            .Description("The patient as the system held it at a stream version or a recorded time (what it knew then; give at most one), "
+                         + "evaluated as of a clinical date when given (later observations ignored). Null when nothing was recorded yet.")
+            .Argument<NonNullGraphType<IdGraphType>>("patientId")
+            .Argument<IntGraphType>("version", "The stream version: the state after that event.")
+            .Argument<DateTimeOffsetGraphType>("recordedAt", "A past moment: every event stored until then.")
+            .Argument<IsoDateGraphType>("clinicalDate", "Evaluate the rules as they could have been applied on this clinical date.")
+            .AuthorizeWithRoles(Roles.Auditor, Roles.Admin)
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = store.QuerySession();
+                return await PatientAudit.AsOfAsync(session, ctx.GetArgument<Guid>("patientId"), ctx.GetArgument<int?>("version"),
+                    ctx.GetArgument<DateTimeOffset?>("recordedAt"), ctx.GetArgument<DateOnly?>("clinicalDate"), ctx.CancellationToken);
+            });
+
+        query.Field<CohortType>("cohortAsOf")
+            .Description("The cohort views of a trial as the system showed them at a past recorded time (e.g. an interim cut-off); "
+                         + "null when the trial was not registered yet.")
+            .Argument<NonNullGraphType<IdGraphType>>("trialId")
+            .Argument<NonNullGraphType<DateTimeOffsetGraphType>>("recordedAt")
+            .AuthorizeWithRoles(Roles.Auditor, Roles.Admin)
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = store.QuerySession();
+                return await CohortAsOf.ForTrialAsync(session, ctx.GetArgument<Guid>("trialId"), ctx.GetArgument<DateTimeOffset>("recordedAt"),
+                    ctx.CancellationToken);
+            });
+    }
+}
