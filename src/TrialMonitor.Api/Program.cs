@@ -1,4 +1,5 @@
 using TrialMonitor.Api.Alerts;
+using TrialMonitor.Api.Audit.Chain;
 using TrialMonitor.Api.Console;
 using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.GraphQL.Schema;
@@ -21,6 +22,12 @@ if (builder.Configuration.GetValue<bool>("TrialMonitor:LoadDemoCohort"))
     builder.Services.AddHostedService<DemoCohortSeeding>();
 
 var app = builder.Build();
+// `verify-chain [PATIENT_ID | --trial TRIAL_ID | --all]` checks the audit hash chains (./ops/verify-chain) instead of serving.
+if (args is ["verify-chain", .. var chainArgs])
+{
+    Environment.ExitCode = await VerifyChainCommand.RunAsync(app.Services, chainArgs, System.Console.Out, System.Console.Error);
+    return;
+}
 app.MapGet("/health", () => "ok");
 // The console first: its middleware sends a browser's GET of /graphql to /console before the transport answers it.
 app.UseTrialMonitorConsole();

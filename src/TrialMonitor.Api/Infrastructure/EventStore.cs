@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using TrialMonitor.Api.Alerts;
+using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Trials;
 using Weasel.Core;
@@ -50,6 +51,8 @@ public static class EventStore
                 opts.Schema.For<PatientChart>().Index(c => c.TrialId);
                 // Async: safety alerts, written by the daemon with its progress (see Alerts/AlertProjection).
                 opts.ConfigureAlerts();
+                // Inline: the hash chain of every stream, for tamper evidence (see Audit/Chain).
+                opts.ConfigureAudit();
                 // Several instances share a database: one runs the daemon, another takes over within a second or two.
                 opts.Projections.LeadershipPollingTime = 1_000;
             })

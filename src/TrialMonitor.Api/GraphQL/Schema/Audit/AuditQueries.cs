@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using TrialMonitor.Api.Audit.Chain;
 using TrialMonitor.Api.Audit.Replay;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
@@ -50,6 +51,26 @@ public static class AuditQueries
                 await using var session = store.QuerySession();
                 return await CohortAsOf.ForTrialAsync(session, ctx.GetArgument<Guid>("trialId"), ctx.GetArgument<DateTimeOffset>("recordedAt"),
                     ctx.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<AuditChainVerificationType>>("verifyAuditChain")
+            .Description("Recomputes a patient's (or any stream's) hash chain from the stored events and names the first broken link.")
+            .Argument<NonNullGraphType<IdGraphType>>("patientId")
+            .AuthorizeWithRoles(Roles.Auditor, Roles.Admin)
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = store.QuerySession();
+                return await AuditChainVerifier.VerifyStreamAsync(session, ctx.GetArgument<Guid>("patientId"), ctx.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<TrialAuditChainVerificationType>>("verifyTrialAuditChain")
+            .Description("Verifies the trial's stream and every patient stream of the trial.")
+            .Argument<NonNullGraphType<IdGraphType>>("trialId")
+            .AuthorizeWithRoles(Roles.Auditor, Roles.Admin)
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = store.QuerySession();
+                return await AuditChainVerifier.VerifyTrialAsync(session, ctx.GetArgument<Guid>("trialId"), ctx.CancellationToken);
             });
     }
 }

@@ -1,0 +1,46 @@
+using Marten;
+
+namespace TrialMonitor.Api.Audit.Chain;
+
+/// <summary>
+/// <c>verify-chain [STREAM_ID | --trial TRIAL_ID | --all]</c> (./ops/verify-chain): prints each broken
+/// link and a summary; exits 0 when every chain is intact, 1 when one is broken, 2 on bad arguments.
+/// </summary>
+public static class VerifyChainCommand
+{
+    public const string Usage = "usage: verify-chain [PATIENT_ID | --trial TRIAL_ID | --all]   (no argument: --all)";
+
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
+
+        switch (args)
+        {
+            case [] or ["--all"]:
+                return Report(await AuditChainVerifier.VerifyAllAsync(session, cancellation), "all streams", output);
+            case ["--trial", var trial] when Guid.TryParse(trial, out var trialId):
+                return Report(await AuditChainVerifier.VerifyTrialAsync(session, trialId, cancellation), $"trial {trialId}", output);
+            case [var stream] when Guid.TryParse(stream, out var streamId):
+                var result = await AuditChainVerifier.VerifyStreamAsync(session, streamId, cancellation);
+                output.WriteLine(result);
+                return result.Intact ? 0 : 1;
+            default:
+                error.WriteLine(Usage);
+                return 2;
+        }
+    }
+
+    private static int Report(TrialChainVerification result, string what, TextWriter output)
+    {
+        foreach (var broken in result.Broken) output.WriteLine(broken);
+        output.WriteLine(result.Intact
+            ? $"{what}: intact ({result.CheckedStreams} streams, {result.CheckedEvents} events)"
+            : $"{what}: BROKEN in {result.Broken.Count} of {result.CheckedStreams} streams");
+        return result.Intact ? 0 : 1;
+    }
+}
