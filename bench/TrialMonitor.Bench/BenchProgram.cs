@@ -36,6 +36,14 @@ public static class BenchProgram
         await Machine.DescribeAsync(ctx.Report, db, "start");
         BenchContext.Progress($"{(quick ? "quick" : "full")} run, seed {seed}, database {new NpgsqlConnectionStringBuilder(connectionString).Database}; {Machine.LoadAverage()}");
 
+        // The report is rewritten after every figure, so a run that fails part-way still leaves what it measured.
+        var analysis = Path.Combine(root, "bench", "TrialMonitor.Bench", "Analysis.md");
+        var analysisText = File.Exists(analysis) ? await File.ReadAllTextAsync(analysis) : "";
+        var complete = false;
+        ctx.Report.Written += () => File.WriteAllText(output, ctx.Report.Markdown(
+            (quick ? "quick mode" : "full mode") + (complete ? "" : ", **incomplete: the run stopped or is still running after the last figure**"),
+            quick ? "./ops/bench --quick" : "./ops/bench", analysisText));
+
         await ResetAsync(ctx);
         var sizes = Option(args, "--sizes")?.Split(',').Select(int.Parse).ToArray() ?? (quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]);
         var rebuildEvents = Option(args, "--rebuild-events") is { } r ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)
@@ -83,11 +91,10 @@ public static class BenchProgram
         }
 
         AlertLatency.Report(ctx);
+        complete = true;
         await Machine.DescribeAsync(ctx.Report, db, "end");
         ctx.Report.Print();
-        var analysis = Path.Combine(root, "bench", "TrialMonitor.Bench", "Analysis.md");
-        await File.WriteAllTextAsync(output, ctx.Report.Markdown(quick ? "quick mode" : "full mode",
-            quick ? "./ops/bench --quick" : "./ops/bench", File.Exists(analysis) ? await File.ReadAllTextAsync(analysis) : ""));
+        ctx.Report.Write();
         BenchContext.Progress($"written {output}");
         return 0;
     }

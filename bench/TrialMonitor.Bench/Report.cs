@@ -27,9 +27,15 @@ public sealed class Report
     public List<string> Notes { get; } = [];
     public List<(string Key, string Value)> Machine { get; } = [];
 
+    /// <summary>Writes the report where the run asked (after each figure and at the end).</summary>
+    public event Action? Written;
+
+    public void Write() => Written?.Invoke();
+
     public void Add(Figure figure)
     {
         Figures.Add(figure);
+        Write();
         Console.Error.WriteLine($"  {figure.Area} | {figure.What}: {figure.Measured}"
             + (figure.Baseline.Length > 0 ? $" vs raw {figure.Baseline} ({figure.Ratio})" : "")
             + (figure.Verdict.Length > 0 ? $" — target {figure.Target}: {figure.Verdict}" : ""));

@@ -1,6 +1,11 @@
-// Opens the TrialMonitor console in headless Debian Chromium, runs the first default tab (the cohort
-// tables of the demo trial) and waits for Table 3 in the result pane; saves a screenshot.
-// Usage: node run-cohort-query.mjs <baseUrl> [screenshot.png]     exit code 0 = the tables were shown
+// Opens the TrialMonitor console in headless Debian Chromium against a running API with the demo cohort:
+//  1. runs the first default tab (the cohort tables) and waits for Table 3 in the result pane;
+//  2. opens the docs, which must come from the server's live introspection (not the bundled schema.graphql);
+//  3. starts the "Watch the cohort" tab (cohortChanged over graphql-transport-ws), records a karyotype by
+//     POSTing the "Record a karyotype" mutation to /graphql, and waits for the pushed tables in that tab;
+//  4. in a second page whose introspection requests are refused, checks the logged fallback to schema.graphql.
+// Saves a screenshot. Every wait is bounded and waits on page content, never a fixed sleep.
+// Usage: node run-cohort-query.mjs <baseUrl> [screenshot.png]     exit code 0 = all of the above were shown
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,6 +18,30 @@ if (!baseUrl) {
 }
 const expected = ['CR/6+', 'PR/17', 'KAN-21'];
 const timeout = 60_000;
+const graphqlUrl = new URL('/graphql', baseUrl).href;
+const demoPatientId = '2c0a8c7c-4d78-fffb-9537-bb51ac6444f2'; // KAN-01 of the demo trial
+
+// The "Record a karyotype" tab's mutation, sent over HTTP; a fresh entry key each time, so each appends.
+async function recordKaryotype(attempt) {
+  const response = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({
+      query: `mutation RecordAKaryotype($patientId: ID!, $entryKey: String!, $cytogenetics: CytogeneticAssessmentInput!) {
+        recordCytogenetics(patientId: $patientId, entryKey: $entryKey, cytogenetics: $cytogenetics) { entryKey alreadyRecorded }
+      }`,
+      variables: {
+        patientId: demoPatientId,
+        entryKey: `CYTO-BROWSER-${process.pid}-${attempt}`,
+        cytogenetics: { collectedOn: '2002-09-01', phPositivePercent: 0, method: 'KARYOTYPE', cellsAnalysed: 20, clonalEvolution: false },
+      },
+    }),
+  });
+  const body = await response.json();
+  if (!body.data?.recordCytogenetics || body.errors) {
+    throw new Error(`the karyotype mutation failed (${response.status}): ${JSON.stringify(body)}`);
+  }
+}
 
 const profile = mkdtempSync(join(tmpdir(), 'trialmonitor-console-'));
 // A fresh profile each run: GraphiQL keeps its tabs in localStorage.
@@ -43,13 +72,65 @@ try {
     ([read, texts]) => texts.every((text) => new Function(`return (${read})()`)().includes(text)),
     [resultText.toString(), expected], { timeout, polling: 250 });
   const shown = await page.evaluate(resultText);
-  // The schema docs (introspection) must load too.
+  const resultIncludes = (texts) => page.waitForFunction(
+    ([read, wanted]) => wanted.every((text) => new Function(`return (${read})()`)().includes(text)),
+    [resultText.toString(), texts], { timeout, polling: 250 });
+  // The schema docs must load, from the live introspection: the console marks where its schema came from.
   await page.locator('button[aria-label="Show Documentation Explorer"]').click({ timeout });
   await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor({ timeout });
+  await page.waitForFunction(() => document.body.dataset.schemaSource, null, { timeout, polling: 100 });
+  const schemaSource = await page.evaluate(() => document.body.dataset.schemaSource);
+  if (schemaSource !== 'live') throw new Error(`the docs come from the ${schemaSource} schema, not from live introspection`);
+  // Subscription fields are listed by the docs from the live schema too.
+  await page.locator('.graphiql-doc-explorer').getByText('Subscription', { exact: true }).first().waitFor({ timeout });
+
+  // The "Watch the cohort" tab: start the subscription; its result pane stays empty until a change is pushed.
+  await page.locator('.graphiql-tab', { hasText: 'WatchTheCohort' }).first().click({ timeout });
+  await page.locator('.graphiql-query-editor').getByText('cohortChanged').first().waitFor({ timeout });
+  // GraphiQL takes the operation name from the query editor, which it updates 100 ms (debounced) after a tab
+  // switch: run before that and it sends the previous tab's name. Wait until the editor names this operation.
+  await page.waitForFunction(
+    () => document.querySelector('.graphiql-query-editor .CodeMirror')?.CodeMirror?.operationName === 'WatchTheCohort',
+    null, { timeout, polling: 50 });
+  await page.locator('.graphiql-execute-button').click({ timeout });
+  // The socket may still be subscribing when the first change commits: record karyotypes (each a new
+  // entry) until a pushed result shows, each time waiting a bounded while for it.
+  let pushed = false;
+  for (let attempt = 1; attempt <= 10 && !pushed; attempt++) {
+    await recordKaryotype(attempt);
+    pushed = await page.waitForFunction(
+      (read) => new Function(`return (${read})()`)().includes('cohortChanged'),
+      resultText.toString(), { timeout: 3_000, polling: 100 }).then(() => true, () => false);
+  }
+  if (!pushed) throw new Error('no cohortChanged result was pushed to the "Watch the cohort" tab after 10 karyotypes');
+  await resultIncludes(['cohortChanged', 'table3', 'KAN-01']);
+  const pushedText = await page.evaluate(resultText);
 
   mkdirSync(dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot, fullPage: false });
-  console.log(`console OK: result shows ${expected.join(', ')}; ${shown.length} characters; screenshot ${screenshot}`);
+
+  // 4. The fallback: a server that refuses introspection leaves the console on its bundled schema.graphql,
+  //    with a warning in the browser console.
+  const refusing = await browser.newPage();
+  const warnings = [];
+  refusing.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  await refusing.route('**/graphql', (route) => (route.request().postDataJSON()?.operationName === 'IntrospectionQuery'
+    ? route.fulfill({ status: 400, contentType: 'application/json', body: '{"errors":[{"message":"introspection refused by the test"}]}' })
+    : route.continue()));
+  await refusing.goto(new URL('/console', baseUrl).href, { waitUntil: 'load', timeout });
+  await refusing.waitForFunction(() => document.body.dataset.schemaSource === 'bundled', null, { timeout, polling: 100 });
+  // The docs stay open from the first page (GraphiQL keeps that in the profile's storage); open them if not.
+  const docsButton = refusing.locator('button[aria-label="Show Documentation Explorer"]');
+  await docsButton.waitFor({ timeout });
+  if (!(await refusing.locator('.graphiql-doc-explorer').isVisible())) await docsButton.click({ timeout });
+  await refusing.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor({ timeout });
+  if (!warnings.some((text) => text.includes('bundled schema.graphql'))) {
+    throw new Error(`the fallback to the bundled schema was not logged (warnings: ${JSON.stringify(warnings)})`);
+  }
+  await refusing.close();
+  console.log(`console OK: result shows ${expected.join(', ')} (${shown.length} characters); docs from the live schema; `
+    + `cohortChanged pushed to the subscription tab (${pushedText.length} characters); bundled schema only as a logged `
+    + `fallback; screenshot ${screenshot}`);
   if (problems.length) console.log(problems.join('\n'));
 } catch (error) {
   console.error(`console FAILED: ${error.message}`);

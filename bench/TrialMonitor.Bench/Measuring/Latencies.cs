@@ -3,9 +3,12 @@ using System.Diagnostics;
 namespace TrialMonitor.Bench.Measuring;
 
 /// <summary>Latencies of one run of work: throughput over the wall time, and percentiles.</summary>
-public sealed class Latencies(IReadOnlyList<double> milliseconds, TimeSpan elapsed)
+public sealed class Latencies(IReadOnlyList<double> milliseconds, TimeSpan elapsed, int failures = 0)
 {
     public int Count => milliseconds.Count;
+
+    /// <summary>Calls that threw (timed until they did), when the run was asked to tolerate failures.</summary>
+    public int Failures => failures;
     public TimeSpan Elapsed => elapsed;
     public double PerSecond => Count / elapsed.TotalSeconds;
 
@@ -25,9 +28,11 @@ public sealed class Latencies(IReadOnlyList<double> milliseconds, TimeSpan elaps
     /// with its worker number and its own call count until the duration is over (at least
     /// <paramref name="minimumPerWorker"/> calls each), and times every call.
     /// </summary>
-    public static async Task<Latencies> RunAsync(int workers, TimeSpan duration, Func<int, int, Task> work, int minimumPerWorker = 1)
+    public static async Task<Latencies> RunAsync(int workers, TimeSpan duration, Func<int, int, Task> work, int minimumPerWorker = 1,
+        bool tolerateFailures = false)
     {
         var all = new List<double>[workers];
+        var failed = 0;
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
@@ -35,12 +40,19 @@ public sealed class Latencies(IReadOnlyList<double> milliseconds, TimeSpan elaps
             for (var i = 0; total.Elapsed < duration || i < minimumPerWorker; i++)
             {
                 var started = Stopwatch.GetTimestamp();
-                await work(w, i);
+                try
+                {
+                    await work(w, i);
+                }
+                catch (Exception) when (tolerateFailures)
+                {
+                    Interlocked.Increment(ref failed);
+                }
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         })));
         total.Stop();
-        return new Latencies([.. all.SelectMany(x => x)], total.Elapsed);
+        return new Latencies([.. all.SelectMany(x => x)], total.Elapsed, failed);
     }
 
     /// <summary>Times one piece of work.</summary>

@@ -57,12 +57,15 @@ public static class CohortQueries
             var minimum = clients == 1 ? 3 : ctx.Quick ? 1 : 3;
             await using (var memory = PeakMemory.OfThisProcess())
             {
-                measured = await Latencies.RunAsync(clients, duration, (_, _) => QueryAsync(store, trialId), minimum);
+                measured = await Latencies.RunAsync(clients, duration, (_, _) => QueryAsync(store, trialId), minimum, tolerateFailures: true);
                 peak = memory.PeakMiB;
             }
             var raw = await Latencies.RunAsync(clients, duration,
-                (_, _) => ctx.Raw.SelectChartsAsync(EventStore.Schema, trialId, TrialIdExpression), minimum);
-            var note = $"{measured.Count} queries; raw p50 {Ms(raw.P50)}; {N(measured.PerSecond, 2)} queries/s vs raw {N(raw.PerSecond, 2)}";
+                (_, _) => ctx.Raw.SelectChartsAsync(EventStore.Schema, trialId, TrialIdExpression), minimum, tolerateFailures: true);
+            var note = $"{measured.Count} queries; raw p50 {Ms(raw.P50)}; {N(measured.PerSecond, 2)} queries/s vs raw {N(raw.PerSecond, 2)}"
+                + (measured.Failures + raw.Failures > 0
+                    ? $"; {measured.Failures} of the API's and {raw.Failures} of the raw calls failed (Npgsql's 30 s command timeout), timed until they failed"
+                    : "");
             ctx.Report.Add(new Figure("cohort query", $"Table 2, {N(patients)}-patient trial, {clients} client{(clients == 1 ? "" : "s")} (p50 / p99)",
                 $"{Ms(measured.P50)} / {Ms(measured.P99)}", $"{Ms(raw.P50)} / {Ms(raw.P99)} (SELECT charts)",
                 Percent(raw.P99 / measured.P99), "p99 < 10 ms", Met(measured.P99 < Table2TargetMs), MiB(peak), note));

@@ -9,15 +9,15 @@ namespace TrialMonitor.Api.Tests.Console;
 
 /// <summary>
 /// The real API as a child process, with the demo cohort in a database of its own (other tests reset theirs),
-/// and the console opened in headless Chromium by tests/console-browser.
+/// and the console opened in headless Chromium by tests/console-browser: the cohort query, docs from live
+/// introspection, a cohortChanged subscription pushed after a recorded karyotype, the bundled-schema fallback.
 /// </summary>
 public sealed class ConsoleBrowserTests
 {
-    private const string Database = "trialmonitor_console_test";
     private const string TrialId = "0e82e362-1d1a-4ed1-3b00-000000000473";
 
     [Fact]
-    public async Task The_console_runs_the_cohort_query_and_shows_table_3()
+    public async Task The_console_runs_the_cohort_query_shows_live_docs_and_pushes_a_subscription()
     {
         var repo = RepoRoot();
         var connectionString = await OwnDatabase();
@@ -68,7 +68,7 @@ public sealed class ConsoleBrowserTests
     private static async Task WaitForDemoCohort(string baseUrl, Process process, System.Text.StringBuilder log)
     {
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var deadline = DateTime.UtcNow.AddMinutes(5);
         var query = new { query = $"{{ patients(trialId: \"{TrialId}\", first: 1) {{ totalCount }} }}" };
         while (true)
         {
@@ -89,7 +89,7 @@ public sealed class ConsoleBrowserTests
             {
                 // not listening yet
             }
-            Assert.True(DateTime.UtcNow < deadline, "the demo cohort was not loaded within 3 minutes:\n" + log);
+            Assert.True(DateTime.UtcNow < deadline, "the demo cohort was not loaded within 5 minutes:\n" + log);
             await Task.Delay(250);
         }
     }
@@ -119,18 +119,24 @@ public sealed class ConsoleBrowserTests
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    /// <summary>A fresh database on the server of TRIALMONITOR_DB, for this test alone.</summary>
+    /// <summary>
+    /// A fresh database on the server of TRIALMONITOR_DB, for this test alone, named after that database
+    /// ("&lt;db&gt;_console"), so concurrent runs on other databases of the same server do not drop each other's.
+    /// </summary>
     private static async Task<string> OwnDatabase()
     {
         var shared = Environment.GetEnvironmentVariable("TRIALMONITOR_DB")
             ?? throw new InvalidOperationException("TRIALMONITOR_DB is not set: run the tests with ./ops/test");
-        var own = new NpgsqlConnectionStringBuilder(shared) { Database = Database, Pooling = false };
+        var database = (new NpgsqlConnectionStringBuilder(shared).Database ?? "trialmonitor") + "_console";
+        if (!System.Text.RegularExpressions.Regex.IsMatch(database, "^[a-z0-9_]{1,63}$"))
+            throw new InvalidOperationException($"unexpected database name {database}");
+        var own = new NpgsqlConnectionStringBuilder(shared) { Database = database, Pooling = false };
         var admin = new NpgsqlConnectionStringBuilder(shared) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync();
-        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection))
+        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection))
             await drop.ExecuteNonQueryAsync();
-        await using (var create = new NpgsqlCommand($"CREATE DATABASE {Database}", connection))
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection))
             await create.ExecuteNonQueryAsync();
         return own.ConnectionString;
     }
