@@ -1,5 +1,6 @@
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Audit.Chain;
+using TrialMonitor.Api.Audit.Export;
 using TrialMonitor.Api.Console;
 using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.GraphQL.Schema;
@@ -32,6 +33,7 @@ app.MapGet("/health", () => "ok");
 // The console first: its middleware sends a browser's GET of /graphql to /console before the transport answers it.
 app.UseTrialMonitorConsole();
 app.MapGraphQLTransport("/graphql");
+app.MapAuditTrailExport();
 await app.RunAsync();
 
 public partial class Program;

@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+using Marten;
+using TrialMonitor.Api.Audit.Replay;
+using TrialMonitor.Api.Patients;
+
+namespace TrialMonitor.Api.Audit.Export;
+
+/// <summary>One line of an audit trail: who recorded what, when, from where, why, and what it changed in the derived values.</summary>
+public sealed record AuditTrailRow(
+    Guid TrialId,
+    Guid? PatientId,
+    string? SubjectId,
+    string? Site,
+    RecordedEvent Event,
+    string? EntryKey,
+    IReadOnlyList<DerivedChange> Changes);
+
+/// <summary>
+/// The audit trail of a patient or a trial as an asynchronous sequence, read one patient stream at a
+/// time and replayed as it is read, so an export of a large trial never holds more than one patient.
+/// </summary>
+public static class AuditTrail
+{
+    /// <summary>Whether there is anything to export (checked before a response starts, to answer 404 instead).</summary>
+    public static async Task<bool> PatientExistsAsync(IQuerySession session, Guid patientId, CancellationToken cancellation) =>
+        await session.Events.FetchStreamStateAsync(patientId, cancellation) is not null;
+
+    public static async Task<bool> TrialExistsAsync(IQuerySession session, Guid trialId, CancellationToken cancellation) =>
+        await session.LoadAsync<Trials.Trial>(trialId, cancellation) is not null;
+
+    public static async IAsyncEnumerable<AuditTrailRow> ForPatientAsync(IQuerySession session, Guid patientId,
+        [EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var events = await session.Events.FetchStreamAsync(patientId, token: cancellation);
+        if (events.Count == 0 || events[0].Data is not PatientEnrolled enrolled) yield break;
+        var trial = await TrialTimeline.LoadAsync(session, enrolled.TrialId, cancellation);
+        var serializer = session.DocumentStore.Options.Serializer();
+        foreach (var step in PatientReplay.Steps(events, trial))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            yield return new AuditTrailRow(enrolled.TrialId, patientId, enrolled.Baseline.SubjectId, enrolled.Baseline.Site,
+                RecordedEvent.From(step.Event, serializer), EntryKeyOf(step.Event.Data), step.Changes);
+        }
+    }
+
+    /// <summary>The trial's own events (registration, cut-offs), then each patient by subject id.</summary>
+    public static async IAsyncEnumerable<AuditTrailRow> ForTrialAsync(IQuerySession session, Guid trialId,
+        [EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var serializer = session.DocumentStore.Options.Serializer();
+        foreach (var e in await session.Events.FetchStreamAsync(trialId, token: cancellation))
+            yield return new AuditTrailRow(trialId, null, null, null, RecordedEvent.From(e, serializer), null, []);
+
+        var patients = await session.Query<PatientChart>().Where(c => c.TrialId == trialId).OrderBy(c => c.SubjectId)
+            .Select(c => c.Id).ToListAsync(cancellation);
+        foreach (var patientId in patients)
+        {
+            await foreach (var row in ForPatientAsync(session, patientId, cancellation)) yield return row;
+        }
+    }
+
+    private static string? EntryKeyOf(object data) => data switch
+    {
+        EntryVoided voided => voided.VoidedEntryKey,
+        _ => data.GetType().GetProperty(nameof(BloodCountRecorded.EntryKey))?.GetValue(data) as string,
+    };
+}

@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.Features;
+using TrialMonitor.Api.Auth;
+
+namespace TrialMonitor.Api.Audit.Export;
+
+/// <summary>
+/// GET /audit/patients/{id}.csv|.json and /audit/trials/{id}.csv|.json: the audit trail, streamed.
+/// Auditors and admins only: the caller is the bearer token's user (the JWT middleware sets it).
+/// </summary>
+public static class AuditTrailEndpoints
+{
+    public static IEndpointRouteBuilder MapAuditTrailExport(this IEndpointRouteBuilder app)
+    {
+        var audit = app.MapGroup("/audit");
+        audit.MapGet("/patients/{patientId:guid}.csv", (HttpContext http, Guid patientId, IDocumentStore store) =>
+            ExportPatient(http, store, patientId, Format.Csv));
+        audit.MapGet("/patients/{patientId:guid}.json", (HttpContext http, Guid patientId, IDocumentStore store) =>
+            ExportPatient(http, store, patientId, Format.Json));
+        audit.MapGet("/trials/{trialId:guid}.csv", (HttpContext http, Guid trialId, IDocumentStore store) =>
+            ExportTrial(http, store, trialId, Format.Csv));
+        audit.MapGet("/trials/{trialId:guid}.json", (HttpContext http, Guid trialId, IDocumentStore store) =>
+            ExportTrial(http, store, trialId, Format.Json));
+        return app;
+    }
+
+    private enum Format { Csv, Json }
+
+    private static async Task ExportPatient(HttpContext http, IDocumentStore store, Guid patientId, Format format)
+    {
+        if (!await MayExport(http)) return;
+        await using var session = store.QuerySession();
+        if (!await AuditTrail.PatientExistsAsync(session, patientId, http.RequestAborted))
+        {
+            await Refuse(http, StatusCodes.Status404NotFound, $"no patient {patientId}");
+            return;
+        }
+        await Write(http, AuditTrail.ForPatientAsync(session, patientId, http.RequestAborted), format, $"audit-patient-{patientId}");
+    }
+
+    private static async Task ExportTrial(HttpContext http, IDocumentStore store, Guid trialId, Format format)
+    {
+        if (!await MayExport(http)) return;
+        await using var session = store.QuerySession();
+        if (!await AuditTrail.TrialExistsAsync(session, trialId, http.RequestAborted))
+        {
+            await Refuse(http, StatusCodes.Status404NotFound, $"no trial {trialId}");
+            return;
+        }
+        await Write(http, AuditTrail.ForTrialAsync(session, trialId, http.RequestAborted), format, $"audit-trial-{trialId}");
+    }
+
+    private static async Task Write(HttpContext http, IAsyncEnumerable<AuditTrailRow> rows, Format format, string fileName)
+    {
+        // Rows go out as they are written; nothing below may buffer the whole response.
+        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        http.Response.Headers.CacheControl = "no-store";
+        var extension = format == Format.Csv ? "csv" : "json";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}.{extension}\"";
+        http.Response.ContentType = format == Format.Csv ? AuditTrailFormats.CsvContentType : AuditTrailFormats.JsonContentType;
+        if (format == Format.Csv) await AuditTrailFormats.WriteCsvAsync(rows, http.Response.Body, http.RequestAborted);
+        else await AuditTrailFormats.WriteJsonAsync(rows, http.Response.Body, http.RequestAborted);
+    }
+
+    private static async Task<bool> MayExport(HttpContext http)
+    {
+        var user = http.User;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            await Refuse(http, StatusCodes.Status401Unauthorized, "send a bearer token: Authorization: Bearer <token>");
+            return false;
+        }
+        if (!HasRole(user, Roles.Auditor) && !HasRole(user, Roles.Admin))
+        {
+            await Refuse(http, StatusCodes.Status403Forbidden, $"the audit trail needs role {Roles.Auditor} or {Roles.Admin}");
+            return false;
+        }
+        return true;
+    }
+
+    private static bool HasRole(ClaimsPrincipal user, string role) => user.IsInRole(role) || user.HasClaim(TrialMonitorClaims.Role, role);
+
+    private static async Task Refuse(HttpContext http, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(message, http.RequestAborted);
+    }
+}
