@@ -37,7 +37,7 @@ public static class ScaleCohort
         for (var n = 1; n <= count; n++)
         {
             // One generator per patient: patient n is the same whatever the count asked for.
-            var random = new Random(HashCode.Combine(seed, trialNo, n));
+            var random = new Random(StableSeed(seed, trialNo, n));
             var subjectId = $"{code}-{n:000000}";
             var template = templates[random.Next(templates.Count)];
             var course = Vary(template, random, subjectId, Sites[random.Next(Sites.Count)]);
@@ -105,6 +105,10 @@ public static class ScaleCohort
             c.Death is { } death ? death with { DiedOn = S(death.DiedOn) } : null,
             c.LastContactOn is { } last ? S(last) : null);
     }
+
+    /// <summary>A seed from the three numbers that is the same in every process (HashCode.Combine is randomised per process).</summary>
+    private static int StableSeed(int seed, int trialNo, int n) =>
+        unchecked((int)((((((uint)seed * 2_654_435_761u) ^ (uint)trialNo) * 2_246_822_519u) ^ (uint)n) * 3_266_489_917u));
 
     private static decimal? Jitter(decimal? value, Random random) =>
         value is { } v ? Math.Round(v * (0.85m + (0.30m * (decimal)random.NextDouble())), 1) : null;
