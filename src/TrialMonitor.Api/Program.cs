@@ -1,6 +1,7 @@
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Audit.Chain;
 using TrialMonitor.Api.Audit.Export;
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Console;
 using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.GraphQL.Schema;
@@ -8,7 +9,19 @@ using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Infrastructure;
 using Wolverine;
 
+// `token ROLE [--site SITE] [--user NAME]` mints a token (./ops/token) instead of starting the host.
+if (args is ["token", .. var tokenArgs])
+{
+    var configuration = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .Build();
+    Environment.ExitCode = TokenIssuer.Run(tokenArgs, configuration, System.Console.Out, System.Console.Error);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddTrialMonitorAuth(builder.Configuration);
 builder.Services.AddTrialMonitorEventStore(builder.Configuration);
 builder.Services.AddTrialMonitorGraphQL();
 builder.Services.AddGraphQLTransport();
@@ -17,6 +30,8 @@ builder.Host.UseWolverine(opts =>
 {
     opts.UseRuntimeCompilation();
     opts.Policies.AutoApplyTransactions();
+    // Who, in which role, from where and why: onto every event a handler appends.
+    opts.Policies.AddMiddleware(typeof(EventMetadataMiddleware));
 });
 
 if (builder.Configuration.GetValue<bool>("TrialMonitor:LoadDemoCohort"))
@@ -32,6 +47,7 @@ if (args is ["verify-chain", .. var chainArgs])
 app.MapGet("/health", () => "ok");
 // The console first: its middleware sends a browser's GET of /graphql to /console before the transport answers it.
 app.UseTrialMonitorConsole();
+app.UseAuthentication();
 app.MapGraphQLTransport("/graphql");
 app.MapAuditTrailExport();
 await app.RunAsync();

@@ -5,7 +5,8 @@
 //     POSTing the "Record a karyotype" mutation to /graphql, and waits for the pushed tables in that tab;
 //  4. in a second page whose introspection requests are refused, checks the logged fallback to schema.graphql.
 // Saves a screenshot. Every wait is bounded and waits on page content, never a fixed sleep.
-// Usage: node run-cohort-query.mjs <baseUrl> [screenshot.png]     exit code 0 = all of the above were shown
+// Every request needs a token (TRIALMONITOR_TOKEN): it is pasted into each tab's Headers editor, as a user would.
+// Usage: TRIALMONITOR_TOKEN=... node run-cohort-query.mjs <baseUrl> [screenshot.png]     exit code 0 = all of the above were shown
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,12 +21,26 @@ const expected = ['CR/6+', 'PR/17', 'KAN-21'];
 const timeout = 60_000;
 const graphqlUrl = new URL('/graphql', baseUrl).href;
 const demoPatientId = '2c0a8c7c-4d78-fffb-9537-bb51ac6444f2'; // KAN-01 of the demo trial
+const token = process.env.TRIALMONITOR_TOKEN;
+if (!token) {
+  console.error('TRIALMONITOR_TOKEN is not set (mint one with ./ops/token coordinator --site MDACC)');
+  process.exit(2);
+}
+
+// GraphiQL keeps headers per tab: paste {"Authorization": "Bearer <token>"} into the open tab's Headers editor.
+async function pasteToken(page) {
+  await page.locator('button[data-name="headers"]').click({ timeout });
+  const editor = '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror';
+  await page.locator(editor).waitFor({ timeout });
+  await page.evaluate(([selector, headers]) => document.querySelector(selector).CodeMirror.setValue(headers),
+    [editor, JSON.stringify({ Authorization: `Bearer ${token}` })]);
+}
 
 // The "Record a karyotype" tab's mutation, sent over HTTP; a fresh entry key each time, so each appends.
 async function recordKaryotype(attempt) {
   const response = await fetch(graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${token}` },
     body: JSON.stringify({
       query: `mutation RecordAKaryotype($patientId: ID!, $entryKey: String!, $cytogenetics: CytogeneticAssessmentInput!) {
         recordCytogenetics(patientId: $patientId, entryKey: $entryKey, cytogenetics: $cytogenetics) { entryKey alreadyRecorded }
@@ -64,6 +79,7 @@ try {
   await page.goto(new URL('/console', baseUrl).href, { waitUntil: 'load', timeout });
   // The first default tab holds the cohort query; wait until the editor shows it, then run it.
   await page.locator('.graphiql-query-editor').getByText('CohortTables').first().waitFor({ timeout });
+  await pasteToken(page);
   await page.locator('.graphiql-execute-button').click({ timeout });
 
   // The result pane is a CodeMirror editor that renders only the lines in view: read its whole text.
@@ -87,6 +103,7 @@ try {
   // The "Watch the cohort" tab: start the subscription; its result pane stays empty until a change is pushed.
   await page.locator('.graphiql-tab', { hasText: 'WatchTheCohort' }).first().click({ timeout });
   await page.locator('.graphiql-query-editor').getByText('cohortChanged').first().waitFor({ timeout });
+  await pasteToken(page); // its socket sends the token in graphql-ws connectionParams
   // GraphiQL takes the operation name from the query editor, which it updates 100 ms (debounced) after a tab
   // switch: run before that and it sends the previous tab's name. Wait until the editor names this operation.
   await page.waitForFunction(

@@ -12,6 +12,8 @@ namespace TrialMonitor.Api.Auth;
 /// runs, an unauthenticated caller (UNAUTHENTICATED) and any selected field whose roles, or whose
 /// type's roles, the caller has none of (FORBIDDEN, naming the roles). A field of Query, Mutation or
 /// Subscription that declares no roles is refused too: a new operation is closed until someone says who may use it.
+/// Introspection alone needs no token: the schema is public (schema.graphql, bundled into the console), and
+/// GraphiQL introspects before its user has pasted one.
 /// </summary>
 public sealed class RoleAuthorizationRule : ValidationRuleBase
 {
@@ -19,8 +21,10 @@ public sealed class RoleAuthorizationRule : ValidationRuleBase
     {
         if (context.User?.Identity?.IsAuthenticated != true)
         {
+            if (context.Operation?.SelectionSet.Selections.All(s => s is GraphQLField f && f.Name.StringValue.StartsWith("__", StringComparison.Ordinal)) == true)
+                return default;
             context.ReportError(new ValidationError(context.Document.Source, "", "Send a bearer token: Authorization: Bearer <token>.",
-                context.Operation) { Code = GraphQLErrorCodes.Unauthenticated });
+                context.Operation is { } operation ? [operation] : []) { Code = GraphQLErrorCodes.Unauthenticated });
             return default;
         }
         return new ValueTask<INodeVisitor?>(new MatchingNodeVisitor<GraphQLField>((field, validation) => Check(field, validation)));

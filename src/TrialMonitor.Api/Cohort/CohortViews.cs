@@ -11,12 +11,19 @@ namespace TrialMonitor.Api.Cohort;
 /// </summary>
 public static class CohortViews
 {
-    public static async Task<CohortReport?> ForTrialAsync(IQuerySession session, Guid trialId, CancellationToken cancellation = default)
+    /// <param name="sites">Only the patients of these sites (a coordinator's view), or null for all.</param>
+    public static Task<CohortReport?> ForTrialAsync(IQuerySession session, Guid trialId, CancellationToken cancellation = default) =>
+        ForTrialAsync(session, trialId, null, cancellation);
+
+    public static async Task<CohortReport?> ForTrialAsync(IQuerySession session, Guid trialId, IReadOnlyList<string>? sites,
+        CancellationToken cancellation = default)
     {
         var trial = await session.LoadAsync<Trial>(trialId, cancellation);
         if (trial is null) return null;
 
-        var charts = await session.Query<PatientChart>().Where(c => c.TrialId == trialId).ToListAsync(cancellation);
+        var query = session.Query<PatientChart>().Where(c => c.TrialId == trialId);
+        if (sites is not null) query = query.Where(c => sites.Contains(c.Site));
+        var charts = await query.ToListAsync(cancellation);
         return CohortTables.Compute([.. charts.Select(c => new CohortPatient(c.ToCourse(), c.Assessment))], trial.Settings);
     }
 }

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
+using TrialMonitor.Api.Audit;
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Api.Trials.Registering;
@@ -22,10 +24,12 @@ public static class DemoCohortLoader
     public static async Task LoadAsync(Func<IMessageBus> newBus, IDocumentStore store, RegisterTrial trial,
         IReadOnlyList<PatientCourse> courses, CancellationToken cancellation = default)
     {
+        // Every event of one load is recorded as an import by the loader, under one correlation id.
+        var import = WriteActor.Internal("demo-cohort-loader", EventMetadata.Sources.Import);
         await using (var session = store.QuerySession())
         {
             if (await session.LoadAsync<Trial>(trial.TrialId, cancellation) is null)
-                await newBus().InvokeAsync<Trial>(trial, cancellation);
+                await newBus().InvokeAsync<Trial>(trial, import, cancellation);
             else if (await session.Query<PatientChart>().CountAsync(c => c.TrialId == trial.TrialId, cancellation) == courses.Count)
                 return;
         }
@@ -36,7 +40,7 @@ public static class DemoCohortLoader
             {
                 var bus = newBus(); // a bus is a per-scope context: one per concurrent writer
                 foreach (var command in CourseCommands.For(PatientId(trial.TrialId, course.Baseline.SubjectId), trial.TrialId, course))
-                    await bus.InvokeAsync<EntryResult>(command, ct);
+                    await bus.InvokeAsync<EntryResult>(command, import, ct);
             });
     }
 }

@@ -1,3 +1,4 @@
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Tests.GraphQL.Transport;
 using TrialMonitor.Api.Tests.Support;
 
@@ -11,6 +12,8 @@ namespace TrialMonitor.Api.Tests.Alerts;
 [Collection(SharedHost.Name)]
 public sealed class AlertDeliveryAcrossProcessesTests
 {
+    private static readonly string Monitor = "Bearer " + TestTokens.DevelopmentToken("monitor", [Roles.SafetyMonitor]);
+
     private static readonly TimeSpan DaemonTimeout = AlertScenario.DaemonTimeout;
 
     [Fact]
@@ -24,7 +27,7 @@ public sealed class AlertDeliveryAcrossProcessesTests
         await using (var first = await ApiInstance.StartAsync(database))
         {
             (_, patient) = await first.TrialWithPatientAsync();
-            await using var monitor = await WsTestClient.ConnectAndInitAsync(first.WebSocketUri);
+            await using var monitor = await WsTestClient.ConnectAndInitAsync(first.WebSocketUri, authorization: Monitor);
             await monitor.SubscribeAsync("a", WireOperations.AlertsSubscription());
             await first.ToxicityAsync(patient, "TOX-1");
             var seen = await monitor.NextAlertAsync("a");
@@ -47,7 +50,7 @@ public sealed class AlertDeliveryAcrossProcessesTests
 
         // A new instance on the same database raises it; the monitor resumes from its cursor.
         await using var restarted = await ApiInstance.StartAsync(database);
-        await using var resumed = await WsTestClient.ConnectAndInitAsync(restarted.WebSocketUri);
+        await using var resumed = await WsTestClient.ConnectAndInitAsync(restarted.WebSocketUri, authorization: Monitor);
         await resumed.SubscribeAsync("b", WireOperations.AlertsSubscription(after: lastCursor));
         await AlertDatabase.WaitForAlertsAsync(database, 2, DaemonTimeout);
         Assert.Equal("TOX-2", (await resumed.NextAlertAsync("b")).EntryKey());
@@ -66,7 +69,7 @@ public sealed class AlertDeliveryAcrossProcessesTests
         await using var writer = await ApiInstance.StartAsync(database);
         await using var reader = await ApiInstance.StartAsync(database);
 
-        await using var monitor = await WsTestClient.ConnectAndInitAsync(reader.WebSocketUri);
+        await using var monitor = await WsTestClient.ConnectAndInitAsync(reader.WebSocketUri, authorization: Monitor);
         await monitor.SubscribeAsync("m", WireOperations.AlertsSubscription());
         var (_, patient) = await writer.TrialWithPatientAsync();
         await writer.ToxicityAsync(patient, "TOX-1");

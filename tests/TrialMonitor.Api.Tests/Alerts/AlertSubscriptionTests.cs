@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Marten;
 using Marten.Events;
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Tests.GraphQL.SchemaTests;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
@@ -107,10 +108,11 @@ public sealed class AlertSubscriptionTests(AppFixture app) : IntegrationTest(app
         Assert.Equal("TOX-1 TOX-2", string.Join(" ", open.Select(a => EntryKey(a!))));
         var alertId = (string)open[0]!["id"]!;
 
+        // The acknowledging monitor is the token's user (an acknowledgedBy argument does not override it).
         var acknowledged = Data(await Graph.ExecuteAsync("""
-            mutation($a: ID!) { acknowledgeAlert(alertId: $a, comment: " dose held, reviewed with PI ", acknowledgedBy: "monitor.a") {
+            mutation($a: ID!) { acknowledgeAlert(alertId: $a, comment: " dose held, reviewed with PI ", acknowledgedBy: "someone.else") {
               alertId acknowledgedBy comment alert { id } } }
-            """, new { a = alertId }))["acknowledgeAlert"]!;
+            """, new { a = alertId }, "Bearer " + App.Token("monitor.a", [Roles.SafetyMonitor])))["acknowledgeAlert"]!;
         Assert.Equal((alertId, "monitor.a", "dose held, reviewed with PI"),
             ((string?)acknowledged["alertId"], (string?)acknowledged["acknowledgedBy"], (string?)acknowledged["comment"]));
 
@@ -125,22 +127,24 @@ public sealed class AlertSubscriptionTests(AppFixture app) : IntegrationTest(app
         Assert.Equal(alertId, (string?)Assert.Single(lists["acknowledgedAlerts"]!.AsArray())!["id"]);
         Assert.Equal("dose held, reviewed with PI", (string?)lists["alert"]!["acknowledgement"]!["comment"]);
 
-        var again = await Graph.ExecuteAsync("""mutation($a: ID!) { acknowledgeAlert(alertId: $a, comment: "again", acknowledgedBy: "monitor.b") { alertId } }""", new { a = alertId });
+        var again = await Graph.ExecuteAsync("""mutation($a: ID!) { acknowledgeAlert(alertId: $a, comment: "again") { alertId } }""", new { a = alertId },
+            "Bearer " + App.Token("monitor.b", [Roles.SafetyMonitor]));
         var error = Assert.Single(Errors(again))!;
         Assert.Equal(("BAD_USER_INPUT", "alertId"), ((string?)error["extensions"]!["code"], (string?)error["extensions"]!["field"]));
         Assert.Contains("already acknowledged by monitor.a", (string?)error["extensions"]!["reason"], StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_acknowledgement_without_a_name_and_a_malformed_cursor_are_refused_as_bad_input()
+    public async Task An_acknowledgement_without_a_token_and_a_malformed_cursor_are_refused()
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
         await Bus.Toxicity(patient, "TOX-1", 3);
         var alert = (await App.Alerts())[0];
 
-        var anonymous = await Graph.ExecuteAsync("""mutation($a: ID!) { acknowledgeAlert(alertId: $a, comment: "seen") { alertId } }""", new { a = alert.Id });
+        var anonymous = await Graph.ExecuteAsync("""mutation($a: ID!) { acknowledgeAlert(alertId: $a, comment: "seen", acknowledgedBy: "x") { alertId } }""",
+            new { a = alert.Id }, authorization: "Anonymous");
         var error = Assert.Single(Errors(anonymous))!;
-        Assert.Equal(("BAD_USER_INPUT", "acknowledgedBy"), ((string?)error["extensions"]!["code"], (string?)error["extensions"]!["field"]));
+        Assert.Equal("UNAUTHENTICATED", (string?)error["extensions"]!["code"]);
         Assert.Equal(0, await EventCount(alert.Id));
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Subscribe(after: "-5"));
@@ -159,6 +163,7 @@ public sealed class AlertSubscriptionTests(AppFixture app) : IntegrationTest(app
         await using var alerts = await Subscribe(filter: $$"""{ trialId: "{{trial}}" }""");
 
         using var http = App.Host.Server.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", App.Everyone());
         await Task.WhenAll(patients.Select(patient => Task.Run(async () =>
         {
             for (var n = 0; n < entriesPerWriter; n++)

@@ -6,7 +6,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Tests.GraphQL.Transport;
+using TrialMonitor.Api.Tests.Support;
 
 namespace TrialMonitor.Api.Tests.Alerts;
 
@@ -28,6 +30,8 @@ internal sealed class ApiInstance : IAsyncDisposable
         this.process = process;
         BaseUri = baseUri;
         http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            TestTokens.DevelopmentToken("test-user", Roles.All, TestTokens.AllTestSites));
     }
 
     public Uri BaseUri { get; }
@@ -61,6 +65,7 @@ internal sealed class ApiInstance : IAsyncDisposable
         start.ArgumentList.Add(baseUri.ToString().TrimEnd('/'));
         start.Environment["TRIALMONITOR_DB"] = connectionString;
         start.Environment["TrialMonitor__AsyncDaemon"] = asyncDaemon;
+        start.Environment["TrialMonitor__Auth__DevelopmentKey"] = "true";
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var instance = new ApiInstance(process, baseUri);

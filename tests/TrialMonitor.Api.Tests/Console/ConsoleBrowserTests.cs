@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Npgsql;
+using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Tests.Support;
 
 namespace TrialMonitor.Api.Tests.Console;
 
@@ -34,6 +36,9 @@ public sealed class ConsoleBrowserTests
         api.Environment["TRIALMONITOR_DB"] = connectionString;
         api.Environment["TrialMonitor__LoadDemoCohort"] = "true";
         api.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        api.Environment["TrialMonitor__Auth__DevelopmentKey"] = "true";
+        // A coordinator of the demo cohort's site, as a trial coordinator would use the console.
+        var token = TestTokens.DevelopmentToken("console-test", [Roles.Coordinator], ["MDACC"]);
         using var process = Process.Start(api)!;
         var log = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
@@ -42,7 +47,7 @@ public sealed class ConsoleBrowserTests
         process.BeginErrorReadLine();
         try
         {
-            await WaitForDemoCohort(baseUrl, process, log);
+            await WaitForDemoCohort(baseUrl, token, process, log);
 
             using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
             var browserGet = new HttpRequestMessage(HttpMethod.Get, $"{baseUrl}/graphql");
@@ -53,7 +58,7 @@ public sealed class ConsoleBrowserTests
 
             var screenshot = Path.Combine(repo, ".data", "test-results", "console.png");
             var (exitCode, output) = await Run("node",
-                [Path.Combine(repo, "tests", "console-browser", "run-cohort-query.mjs"), baseUrl, screenshot], repo);
+                [Path.Combine(repo, "tests", "console-browser", "run-cohort-query.mjs"), baseUrl, screenshot], repo, token);
             Assert.True(exitCode == 0, $"the browser test failed ({exitCode}):\n{output}");
             Assert.Contains("console OK", output);
             Assert.True(File.Exists(screenshot));
@@ -65,14 +70,15 @@ public sealed class ConsoleBrowserTests
         }
     }
 
-    private static async Task WaitForDemoCohort(string baseUrl, Process process, System.Text.StringBuilder log)
+    private static async Task WaitForDemoCohort(string baseUrl, string token, Process process, System.Text.StringBuilder log)
     {
         using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         var deadline = DateTime.UtcNow.AddMinutes(5);
         var query = new { query = $"{{ patients(trialId: \"{TrialId}\", first: 1) {{ totalCount }} }}" };
         while (true)
         {
-            Assert.False(process.HasExited, "the API exited:\n" + log);
+            Assert.False(process.HasExited, "the API exited:\n" + Snapshot(log));
             try
             {
                 var response = await http.PostAsJsonAsync($"{baseUrl}/graphql", query);
@@ -89,12 +95,18 @@ public sealed class ConsoleBrowserTests
             {
                 // not listening yet
             }
-            Assert.True(DateTime.UtcNow < deadline, "the demo cohort was not loaded within 5 minutes:\n" + log);
+            Assert.True(DateTime.UtcNow < deadline, "the demo cohort was not loaded within 5 minutes:\n" + Snapshot(log));
             await Task.Delay(250);
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> Run(string file, string[] arguments, string workingDirectory)
+    /// <summary>The output so far; the process's reader threads append to it concurrently.</summary>
+    private static string Snapshot(System.Text.StringBuilder log)
+    {
+        lock (log) return log.ToString();
+    }
+
+    private static async Task<(int ExitCode, string Output)> Run(string file, string[] arguments, string workingDirectory, string token)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -102,6 +114,7 @@ public sealed class ConsoleBrowserTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.Environment["TRIALMONITOR_TOKEN"] = token;
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

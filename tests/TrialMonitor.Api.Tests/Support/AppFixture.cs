@@ -18,7 +18,16 @@ public sealed class AppFixture : IAsyncLifetime
     {
         var connectionString = Environment.GetEnvironmentVariable("TRIALMONITOR_DB")
             ?? throw new InvalidOperationException("TRIALMONITOR_DB is not set: run the tests with ./ops/test");
-        Host = await AlbaHost.For<Program>(builder => builder.UseSetting("TRIALMONITOR_DB", connectionString));
+        Host = await AlbaHost.For<Program>(builder => builder
+            .UseSetting("TRIALMONITOR_DB", connectionString)
+            .UseSetting("TrialMonitor:Auth:DevelopmentKey", "true"));
+        // Requests without an Authorization header go as everyone (TestTokens.Everyone); a test of refusals
+        // sends its own token, or "Authorization: Anonymous" for none at all.
+        var everyone = "Bearer " + this.Everyone();
+        Host.BeforeEach(http =>
+        {
+            if (!http.Request.Headers.ContainsKey("Authorization")) http.Request.Headers.Authorization = everyone;
+        });
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();

@@ -95,7 +95,9 @@ internal sealed class GraphQLHttpHandler(
 
         var userContext = await options.BuildUserContext(caller);
         var result = await runner.ExecuteAsync(parsed, caller, http.RequestServices, userContext, options, http.RequestAborted);
-        await WriteAsync(http, ResultStatus(result, mediaType), mediaType, result);
+        var resultStatus = ResultStatus(result, mediaType);
+        if (resultStatus == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = "Bearer";
+        await WriteAsync(http, resultStatus, mediaType, result);
     }
 
     private async Task<(GraphQLRequest?, ExecutionError?, int)> ReadPostAsync(HttpContext http)
@@ -141,6 +143,11 @@ internal sealed class GraphQLHttpHandler(
 
     private static int ResultStatus(ExecutionResult result, ResponseMediaType mediaType)
     {
+        // Refused before execution for who the caller is (see the authorization validation rule): 401 or 403 whatever the media type.
+        if (!result.Executed && result.Errors?.Any(error => error.Code == GraphQLErrorCodes.Unauthenticated) == true)
+            return StatusCodes.Status401Unauthorized;
+        if (!result.Executed && result.Errors?.Any(error => error.Code == GraphQLErrorCodes.Forbidden) == true)
+            return StatusCodes.Status403Forbidden;
         if (result.Executed || mediaType == ResponseMediaType.Json) return StatusCodes.Status200OK;
         if (result.Errors?.Any(error => error.Code == GraphQLErrorCodes.SchemaUnavailable) == true)
             return StatusCodes.Status503ServiceUnavailable;

@@ -17,12 +17,14 @@ namespace TrialMonitor.Api.Tests.GraphQL.SchemaTests;
 /// </summary>
 public sealed class GraphQLOperations(AppFixture app)
 {
-    public async Task<JsonNode> ExecuteAsync(string query, object? variables = null)
+    /// <param name="authorization">The Authorization header, e.g. "Bearer " + a token; by default the fixture's (every role).</param>
+    public async Task<JsonNode> ExecuteAsync(string query, object? variables = null, string? authorization = null)
     {
         var response = await app.Host.Scenario(s =>
         {
             s.Post.Json(new { query, variables }).ToUrl("/graphql");
             s.WithRequestHeader("Accept", "application/graphql-response+json");
+            if (authorization is not null) s.WithRequestHeader("Authorization", authorization);
             s.IgnoreStatusCode();
         });
         return JsonNode.Parse(await response.ReadAsTextAsync())!;
@@ -51,6 +53,7 @@ public sealed class GraphQLOperations(AppFixture app)
             Variables = variables is null ? null : serializer.Deserialize<Inputs>(JsonSerializer.Serialize(variables)),
             RequestServices = services,
             UserContext = new Dictionary<string, object?>(),
+            User = TestTokens.EveryonePrincipal,
             ThrowOnUnhandledException = false,
         });
     }

@@ -380,7 +380,23 @@ public sealed class HttpTransportTests(TransportHost host)
     }
 
     [Fact]
-    public async Task Caller_refused_by_the_authorization_hook_answers_403()
+    public async Task Authenticated_caller_refused_by_the_authorization_hook_answers_403()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, host.HttpUri)
+        {
+            Content = new StringContent("""{"query":"{ hello }"}""", Encoding.UTF8, Json),
+        };
+        request.Headers.Add("X-Deny", "yes");
+        request.Headers.Add("X-Test-User", "ada");
+
+        var response = await Send(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+        Assert.Equal("FORBIDDEN", SingleErrorCode(response));
+    }
+
+    [Fact]
+    public async Task Unauthenticated_caller_refused_by_the_authorization_hook_answers_401()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, host.HttpUri)
         {
@@ -390,8 +406,8 @@ public sealed class HttpTransportTests(TransportHost host)
 
         var response = await Send(request);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
-        Assert.Equal("FORBIDDEN", SingleErrorCode(response));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+        Assert.Equal("UNAUTHENTICATED", SingleErrorCode(response));
     }
 
     private static string Nested(string field, int depth) => JsonSerializer.Serialize(new

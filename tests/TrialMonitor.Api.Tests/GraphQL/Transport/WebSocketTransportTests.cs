@@ -320,13 +320,23 @@ public sealed class WebSocketTransportTests(TransportHost host)
     }
 
     [Fact]
-    public async Task Connection_refused_by_the_authorization_hook_closes_4403_forbidden()
+    public async Task Authenticated_connection_refused_by_the_authorization_hook_closes_4403_forbidden()
+    {
+        await using var client = await WsTestClient.ConnectAsync(host.WebSocketUri, user: "ada");
+
+        await client.SendAsync("""{"type":"connection_init","payload":{"deny":true}}""");
+
+        Assert.Equal((4403, "Forbidden"), await client.ReceiveCloseAsync());
+    }
+
+    [Fact]
+    public async Task Unauthenticated_connection_refused_by_the_authorization_hook_closes_4401_unauthorized()
     {
         await using var client = await WsTestClient.ConnectAsync(host.WebSocketUri);
 
         await client.SendAsync("""{"type":"connection_init","payload":{"deny":true}}""");
 
-        Assert.Equal((4403, "Forbidden"), await client.ReceiveCloseAsync());
+        Assert.Equal((4401, "Unauthorized"), await client.ReceiveCloseAsync());
     }
 
     [Fact]

@@ -26,10 +26,13 @@ public sealed class WsTestClient : IAsyncDisposable
         return new WsTestClient(socket);
     }
 
-    public static async Task<WsTestClient> ConnectAndInitAsync(Uri uri, string? user = null)
+    /// <param name="authorization">Sent in the connection_init payload, e.g. "Bearer " + a token.</param>
+    public static async Task<WsTestClient> ConnectAndInitAsync(Uri uri, string? user = null, string? authorization = null)
     {
         var client = await ConnectAsync(uri, user: user);
-        await client.SendAsync("""{"type":"connection_init"}""");
+        await client.SendAsync(authorization is null
+            ? """{"type":"connection_init"}"""
+            : JsonSerializer.Serialize(new { type = "connection_init", payload = new { Authorization = authorization } }));
         Assert.Equal("connection_ack", (await client.ReceiveAsync()).GetProperty("type").GetString());
         return client;
     }

@@ -13,6 +13,7 @@ public static class AlertMutations
     public static void AddAlertMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<AlertAcknowledgementPayloadType>>("acknowledgeAlert")
+            .AuthorizeWithRoles(Roles.SafetyMonitor)
             .Description("A safety monitor has seen the alert; the comment says what was done about it. Recorded as an event, once per alert.")
             .AuthorizeWithRoles(AlertRoles.Acknowledgers)
             .Argument<NonNullGraphType<IdGraphType>>("alertId")

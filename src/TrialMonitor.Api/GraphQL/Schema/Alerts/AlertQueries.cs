@@ -11,6 +11,7 @@ public static class AlertQueries
     public static void AddAlertQueries(this ObjectGraphType query, IDocumentStore store)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AlertType>>>>("openAlerts")
+            .AuthorizeWithRoles(Roles.SafetyMonitor, Roles.Auditor)
             .Description("The trial's alerts neither acknowledged nor withdrawn, in the order they were raised.")
             .AuthorizeWithRoles(AlertRoles.Readers)
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
@@ -21,6 +22,7 @@ public static class AlertQueries
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AlertType>>>>("acknowledgedAlerts")
+            .AuthorizeWithRoles(Roles.SafetyMonitor, Roles.Auditor)
             .Description("The trial's acknowledged alerts (not withdrawn since), in the order they were raised.")
             .AuthorizeWithRoles(AlertRoles.Readers)
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
@@ -31,6 +33,7 @@ public static class AlertQueries
             });
 
         query.Field<AlertType>("alert")
+            .AuthorizeWithRoles(Roles.SafetyMonitor, Roles.Auditor)
             .AuthorizeWithRoles(AlertRoles.Readers)
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async ctx =>

@@ -13,6 +13,7 @@ public static class AlertSubscriptions
     public static void AddAlertSubscriptions(this ObjectGraphType subscription, IDocumentStore store, AlertHub hub)
     {
         subscription.Field<NonNullGraphType<AlertType>>("alerts")
+            .AuthorizeWithRoles(Roles.SafetyMonitor, Roles.Auditor)
             .Description("Every alert change (raised, acknowledged, withdrawn) matching the filter: first each one stored after the "
                 + "`after` cursor, in feed order, then live ones as they are committed, on whichever instance they were written; "
                 + "none repeated. Keep the `cursor` of the last alert received and pass it as `after` when reconnecting: the socket "

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
 using TrialMonitor.Api.Patients;
@@ -13,23 +14,26 @@ public static class CohortQueries
     public static void AddCohortQueries(this ObjectGraphType query, IDocumentStore store)
     {
         query.Field<CohortType>("cohort")
-            .Description("The cohort views of a trial, computed from its patient charts; null for an unknown trial.")
+            .Description("The cohort views of a trial, computed from its patient charts (a coordinator's: their sites' patients); null for an unknown trial.")
+            .AuthorizeWithRoles(Roles.PatientReaders)
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
-                return await CohortViews.ForTrialAsync(session, ctx.GetArgument<Guid>("trialId"), ctx.CancellationToken);
+                return await CohortViews.ForTrialAsync(session, ctx.GetArgument<Guid>("trialId"), SiteAccess.ReadableSites(ctx.User), ctx.CancellationToken);
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrialDiscrepancyType>>>>("discrepancies")
-            .Description("Investigator-reported responses that differ from the derived ones, by subject id and date.")
+            .Description("Investigator-reported responses that differ from the derived ones, by subject id and date (a coordinator's: their sites').")
+            .AuthorizeWithRoles(Roles.PatientReaders)
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
                 var trialId = ctx.GetArgument<Guid>("trialId");
-                var charts = await session.Query<PatientChart>()
-                    .Where(c => c.TrialId == trialId && c.Assessment.Discrepancies.Any())
+                var query = session.Query<PatientChart>().Where(c => c.TrialId == trialId && c.Assessment.Discrepancies.Any());
+                if (SiteAccess.ReadableSites(ctx.User) is { } sites) query = query.Where(c => sites.Contains(c.Site));
+                var charts = await query
                     .OrderBy(c => c.SubjectId)
                     .ToListAsync(ctx.CancellationToken);
                 return charts.SelectMany(c => c.Assessment.Discrepancies.OrderBy(d => d.AssessedOn).Select(d => new TrialDiscrepancy(c, d))).ToList();

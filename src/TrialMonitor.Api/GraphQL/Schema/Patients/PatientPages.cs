@@ -19,13 +19,16 @@ public static class PatientPages
     private const string CursorPrefix = "patient:";
 
     public static async Task<Connection<PatientChart>> LoadAsync(
-        IQuerySession session, Guid trialId, PatientFilter? filter, PatientOrder? order, int? first, string? after, CancellationToken cancellation)
+        IQuerySession session, Guid trialId, PatientFilter? filter, PatientOrder? order, int? first, string? after,
+        IReadOnlyList<string>? readableSites, CancellationToken cancellation)
     {
         var size = first ?? DefaultPageSize;
         if (size is < 0 or > MaxPageSize) throw InputErrors.Field("first", $"must be between 0 and {MaxPageSize} (got {size})");
         var offset = after is null ? 0 : Offset(after) + 1;
 
-        var query = Sorted(Filtered(session.Query<PatientChart>().Where(c => c.TrialId == trialId), filter ?? new PatientFilter()), order);
+        var trialPatients = session.Query<PatientChart>().Where(c => c.TrialId == trialId);
+        if (readableSites is not null) trialPatients = trialPatients.Where(c => readableSites.Contains(c.Site));
+        var query = Sorted(Filtered(trialPatients, filter ?? new PatientFilter()), order);
         var page = await query.Stats(out var stats).Skip(offset).Take(size).ToListAsync(cancellation);
 
         var edges = page.Select((chart, i) => new Edge<PatientChart> { Cursor = Cursor(offset + i), Node = chart }).ToList();

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Patients;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Patients;
@@ -10,7 +11,8 @@ public static class PatientQueries
     public static void AddPatientQueries(this ObjectGraphType query, IDocumentStore store)
     {
         query.Connection<PatientType>("patients")
-            .Description("A trial's patients, filtered and sorted (by subject id unless orderBy says otherwise).")
+            .Description("A trial's patients, filtered and sorted (by subject id unless orderBy says otherwise); a coordinator's, of their sites only.")
+            .AuthorizeWithRoles(Roles.PatientReaders)
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
             .Argument<PatientFilterType>("filter")
             .Argument<PatientOrderType>("orderBy")
@@ -20,15 +22,19 @@ public static class PatientQueries
                 await using var session = store.QuerySession();
                 return await PatientPages.LoadAsync(session, ctx.GetArgument<Guid>("trialId"),
                     ctx.GetArgument<PatientFilter?>("filter"), ctx.GetArgument<PatientOrder?>("orderBy"),
-                    ctx.First, ctx.After, ctx.CancellationToken);
+                    ctx.First, ctx.After, SiteAccess.ReadableSites(ctx.User), ctx.CancellationToken);
             });
 
         query.Field<PatientType>("patient")
+            .Description("A patient's chart; FORBIDDEN for a coordinator of another site.")
+            .AuthorizeWithRoles(Roles.PatientReaders)
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
-                return await session.LoadAsync<PatientChart>(ctx.GetArgument<Guid>("id"), ctx.CancellationToken);
+                var chart = await session.LoadAsync<PatientChart>(ctx.GetArgument<Guid>("id"), ctx.CancellationToken);
+                SiteAccess.EnsureCanRead(ctx, chart);
+                return chart;
             });
     }
 }

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.Patients.Correcting;
 using TrialMonitor.Api.Patients.Enrolling;
@@ -12,6 +13,7 @@ public static class EnrolmentMutations
     public static void AddEnrolmentMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<EntryPayloadType>>("enrolPatient")
+            .AuthorizeWithRoles(Roles.Coordinator)
             .Description("Starts the patient's stream. The client chooses the patient id, so a retried enrolment is acknowledged, not duplicated.")
             .Argument<NonNullGraphType<IdGraphType>>("patientId")
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
@@ -21,6 +23,7 @@ public static class EnrolmentMutations
                 ctx.PatientId(), ctx.GetArgument<Guid>("trialId"), ctx.GetArgument<DateOnly>("enrolledOn"), ctx.GetArgument<Baseline>("baseline"))));
 
         mutation.Field<NonNullGraphType<EntryPayloadType>>("voidEntry")
+            .AuthorizeWithRoles(Roles.Coordinator)
             .Description("Withdraws an entry recorded in error; it stays in the stream, marked void, with the reason.")
             .EntryOf()
             .Argument<NonNullGraphType<StringGraphType>>("reason")

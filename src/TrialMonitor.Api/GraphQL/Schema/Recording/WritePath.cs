@@ -2,8 +2,10 @@ using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Clinical.Course;
 using Wolverine;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Recording;
@@ -14,12 +16,24 @@ namespace TrialMonitor.Api.GraphQL.Schema.Recording;
 /// </summary>
 public static class WritePath
 {
-    public static Task<T> SendAsync<T>(this IResolveFieldContext context, object command) =>
+    /// <summary>Sends the command as the caller (user, role, source, reason and correlation id go onto its events).</summary>
+    public static Task<T> SendAsync<T>(this IResolveFieldContext context, object command, string? reason = null) =>
         (context.RequestServices ?? throw new InvalidOperationException("The GraphQL request has no RequestServices to send commands with"))
-            .GetRequiredService<IMessageBus>().InvokeAsync<T>(command, context.CancellationToken);
+            .GetRequiredService<IMessageBus>().InvokeAsync<T>(command, WriteActor.From(context, reason), context.CancellationToken);
 
-    public static Task<EntryResult> RecordAsync(this IResolveFieldContext context, object command) =>
-        context.SendAsync<EntryResult>(command);
+    /// <summary>
+    /// A patient entry: refused unless the coordinator works at the patient's site, then sent with the
+    /// correction's reason (or a void's) as the events' reason.
+    /// </summary>
+    public static async Task<EntryResult> RecordAsync(this IResolveFieldContext context, object command)
+    {
+        var enrolmentSite = context.HasArgument("baseline") ? context.GetArgument<Baseline>("baseline").Site : null;
+        await SiteAccess.EnsureCanWriteAsync(context, context.PatientId(), enrolmentSite);
+        var reason = context.HasArgument("correction") ? context.Correction()?.Reason
+            : context.HasArgument("reason") ? context.GetArgument<string>("reason")
+            : null;
+        return await context.SendAsync<EntryResult>(command, reason);
+    }
 
     /// <summary>patientId and entryKey, the arguments that say which entry of which patient this is.</summary>
     public static FieldBuilder<TSource, TReturn> EntryOf<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) => field

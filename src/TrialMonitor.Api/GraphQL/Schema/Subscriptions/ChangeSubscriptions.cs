@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Alerts.Listening;
 using TrialMonitor.Api.GraphQL.Schema.Alerts;
 using TrialMonitor.Api.Cohort;
@@ -18,11 +19,16 @@ public sealed class ChangeSubscriptions : ObjectGraphType
         Name = "Subscription";
 
         Field<NonNullGraphType<PatientType>>("patientChanged")
-            .Description("The patient's chart after each committed change to it.")
+            .Description("The patient's chart after each committed change to it; FORBIDDEN for a coordinator of another site.")
+            .AuthorizeWithRoles(Roles.PatientReaders)
             .Argument<NonNullGraphType<IdGraphType>>("patientId")
-            .ResolveStream(ctx =>
+            .ResolveStreamAsync(async ctx =>
             {
                 var patientId = ctx.GetArgument<Guid>("patientId");
+                await using (var session = store.QuerySession())
+                {
+                    SiteAccess.EnsureCanRead(ctx, await session.LoadAsync<PatientChart>(patientId, ctx.CancellationToken));
+                }
                 return changes.Where(c => c.PatientId == patientId);
             })
             .ResolveAsync(async ctx =>
@@ -32,7 +38,8 @@ public sealed class ChangeSubscriptions : ObjectGraphType
             });
 
         Field<NonNullGraphType<CohortType>>("cohortChanged")
-            .Description("The trial's cohort views, recomputed after each committed change to one of its patients or to the trial.")
+            .Description("The trial's cohort views, recomputed after each committed change to one of its patients or to the trial (a coordinator's: their sites' patients).")
+            .AuthorizeWithRoles(Roles.PatientReaders)
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
             .ResolveStream(ctx =>
             {
@@ -42,7 +49,8 @@ public sealed class ChangeSubscriptions : ObjectGraphType
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
-                return await CohortViews.ForTrialAsync(session, ((ChartChanged)ctx.Source!).TrialId, ctx.CancellationToken);
+                return await CohortViews.ForTrialAsync(session, ((ChartChanged)ctx.Source!).TrialId, SiteAccess.ReadableSites(ctx.User),
+                    ctx.CancellationToken);
             });
 
         this.AddAlertSubscriptions(store, alerts);

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Recording;
 using TrialMonitor.Api.Trials;
@@ -13,6 +14,7 @@ public static class TrialMutations
     public static void AddTrialMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<TrialType>>("registerTrial")
+            .AuthorizeWithRoles(Roles.Admin)
             .Description("Registers a trial with its sites and the clinical settings (criteria set, FISH cut-off) its patients are assessed under.")
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
             .Argument<NonNullGraphType<StringGraphType>>("code")

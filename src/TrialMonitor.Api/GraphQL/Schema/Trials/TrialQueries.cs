@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Trials;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Trials;
@@ -11,6 +12,7 @@ public static class TrialQueries
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrialType>>>>("trials")
             .Description("Every registered trial, by code.")
+            .AuthorizeWithRoles([.. Roles.All])
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
@@ -18,6 +20,7 @@ public static class TrialQueries
             });
 
         query.Field<TrialType>("trial")
+            .AuthorizeWithRoles([.. Roles.All])
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async ctx =>
             {

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using GraphQL;
+using Marten;
+using TrialMonitor.Api.GraphQL.Transport;
+using TrialMonitor.Api.Patients;
+
+namespace TrialMonitor.Api.Auth;
+
+/// <summary>
+/// Site scoping of coordinators. Reads of one patient at another site are refused (FORBIDDEN naming the
+/// site); lists and cohort views leave other sites' patients out. Writes are refused before the command is
+/// sent, so nothing is appended. Safety monitors and auditors read every site; only coordinators write.
+/// </summary>
+public static class SiteAccess
+{
+    /// <returns>The sites whose patients the user may read, or null for every site.</returns>
+    public static IReadOnlyList<string>? ReadableSites(ClaimsPrincipal? user)
+    {
+        if (user is null) return [];
+        if (user.IsInRole(Roles.SafetyMonitor) || user.IsInRole(Roles.Auditor)) return null;
+        return Sites(user);
+    }
+
+    public static IReadOnlyList<string> Sites(ClaimsPrincipal user) =>
+        [.. user.FindAll(TrialMonitorClaims.Site).Select(claim => claim.Value).Distinct()];
+
+    public static void EnsureCanRead(IResolveFieldContext context, PatientChart? chart)
+    {
+        if (chart is null || ReadableSites(context.User) is not { } sites || sites.Contains(chart.Site)) return;
+        throw Forbidden($"Patient {chart.Id} is at site {chart.Site}; {Yours(sites)}.");
+    }
+
+    /// <summary>Refuses a write unless the coordinator works at the patient's site (and, for an enrolment, the site it names).</summary>
+    public static async Task EnsureCanWriteAsync(IResolveFieldContext context, Guid patientId, string? newSite = null)
+    {
+        var store = (context.RequestServices ?? throw new InvalidOperationException("The GraphQL request has no RequestServices"))
+            .GetRequiredService<IDocumentStore>();
+        await using var session = store.QuerySession();
+        var chart = await session.LoadAsync<PatientChart>(patientId, context.CancellationToken);
+        var sites = context.User is { } user ? Sites(user) : [];
+        if (chart is not null && !sites.Contains(chart.Site))
+            throw Forbidden($"Patient {patientId} is at site {chart.Site}; {Yours(sites)}.");
+        if (newSite is not null && !sites.Contains(newSite))
+            throw Forbidden($"Site {newSite} is not yours to enrol at; {Yours(sites)}.");
+    }
+
+    private static string Yours(IReadOnlyList<string> sites) =>
+        sites.Count == 0 ? "your token names no site" : $"your token's sites are {string.Join(", ", sites)}";
+
+    private static ExecutionError Forbidden(string message) => new(message) { Code = GraphQLErrorCodes.Forbidden };
+}

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace TrialMonitor.Api.Auth;
+
+/// <summary>Mints tokens for local use (./ops/token, ./ops/run) and tests; production tokens come from the identity provider.</summary>
+public static class TokenIssuer
+{
+    public static string Mint(AuthSettings settings, string user, IEnumerable<string> roles, IEnumerable<string>? sites = null,
+        TimeSpan? lifetime = null)
+    {
+        var claims = new List<Claim> { new(TrialMonitorClaims.User, user) };
+        claims.AddRange(roles.Select(role => new Claim(TrialMonitorClaims.Role, role)));
+        claims.AddRange((sites ?? []).Select(site => new Claim(TrialMonitorClaims.Site, site)));
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + (lifetime ?? TimeSpan.FromHours(12)),
+            SigningCredentials = new SigningCredentials(settings.SecurityKey, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>
+    /// <c>token ROLE [--site SITE]... [--user NAME] [--hours N]</c>: prints a token as the last line.
+    /// </summary>
+    /// <returns>The process exit code.</returns>
+    public static int Run(IReadOnlyList<string> args, IConfiguration configuration, TextWriter output, TextWriter error)
+    {
+        const string usage = "usage: token ROLE [--site SITE]... [--user NAME] [--hours N]   (ROLE: coordinator | safety_monitor | auditor | admin)";
+        if (args.Count == 0 || !Roles.All.Contains(args[0]))
+        {
+            error.WriteLine(usage);
+            return 2;
+        }
+        var role = args[0];
+        var sites = new List<string>();
+        var user = $"local-{role.Replace('_', '-')}";
+        var hours = 12.0;
+        for (var i = 1; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--site" when value is not null: sites.Add(value); i++; break;
+                case "--user" when value is not null: user = value; i++; break;
+                case "--hours" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out hours): i++; break;
+                default:
+                    error.WriteLine(usage);
+                    return 2;
+            }
+        }
+        if (role == Roles.Coordinator && sites.Count == 0)
+            error.WriteLine("note: a coordinator without --site may read and write no patient");
+        var settings = AuthSettings.From(configuration);
+        output.WriteLine(Mint(settings, user, [role], sites, TimeSpan.FromHours(hours)));
+        return 0;
+    }
+}

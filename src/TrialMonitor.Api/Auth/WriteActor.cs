@@ -1,0 +1,34 @@
+using GraphQL;
+using TrialMonitor.Api.Audit;
+using Wolverine;
+
+namespace TrialMonitor.Api.Auth;
+
+/// <summary>
+/// The delivery options a command is sent with: the actor's metadata as envelope headers (see
+/// <see cref="EventMetadataMiddleware"/>) and the request's correlation id.
+/// </summary>
+public static class WriteActor
+{
+    /// <summary>For a mutation: the caller, the role this field allowed them in, the request's source, and the reason given.</summary>
+    public static DeliveryOptions From(IResolveFieldContext context, string? reason)
+    {
+        var origin = RequestOrigin.Of(context.UserContext);
+        var user = context.User?.FindFirst(TrialMonitorClaims.User)?.Value ?? "anonymous";
+        var allowed = context.FieldDefinition.GetRoles() ?? [];
+        var role = allowed.FirstOrDefault(r => context.User?.IsInRole(r) == true)
+            ?? context.User?.FindFirst(TrialMonitorClaims.Role)?.Value ?? "none";
+        return Headers(new DeliveryOptions { CorrelationId = origin.CorrelationId }, user, role, origin.Source, reason);
+    }
+
+    /// <summary>For the server's own writers, e.g. the demo cohort loader (source import).</summary>
+    public static DeliveryOptions Internal(string user, string source, string? correlationId = null) =>
+        Headers(new DeliveryOptions { CorrelationId = correlationId ?? Guid.NewGuid().ToString() }, user, EventMetadata.Sources.System, source, null);
+
+    private static DeliveryOptions Headers(DeliveryOptions options, string user, string role, string source, string? reason)
+    {
+        options.WithHeader(EventMetadata.User, user).WithHeader(EventMetadata.Role, role).WithHeader(EventMetadata.Source, source);
+        if (!string.IsNullOrWhiteSpace(reason)) options.WithHeader(EventMetadata.Reason, reason);
+        return options;
+    }
+}
