@@ -18,6 +18,19 @@ public static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--alerts"))
+        {
+            // ./ops/bench-alerts: the alert-latency scenario alone.
+            var benchDb = Environment.GetEnvironmentVariable("TRIALMONITOR_BENCH_DB")
+                ?? throw new InvalidOperationException("TRIALMONITOR_BENCH_DB is not set: run ./ops/bench-alerts");
+            var repo = Option(args, "--repo") ?? FindRepositoryRoot();
+            var logDirectory = Path.Combine(repo, ".data", "bench");
+            Directory.CreateDirectory(logDirectory);
+            return await AlertLatency.StandaloneAsync(repo, benchDb, int.Parse(Option(args, "--rate") ?? "20", System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(Option(args, "--seconds") ?? "30", System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(Option(args, "--patients") ?? "20", System.Globalization.CultureInfo.InvariantCulture), logDirectory);
+        }
+
         var quick = args.Contains("--quick");
         var seed = int.Parse(Option(args, "--seed") ?? "2003", System.Globalization.CultureInfo.InvariantCulture);
         var root = Option(args, "--repo") ?? FindRepositoryRoot();
@@ -88,9 +101,9 @@ public static class BenchProgram
             await Appends.OverHttpAsync(ctx, api, await StoreForJsonAsync(connectionString), growth[0].PatientIds, "HTTP");
             var tenThousand = growth.FirstOrDefault(g => g.Patients == 10_000) ?? growth[^1];
             await CohortQueries.OverHttpAsync(ctx, api, tenThousand.TrialId, tenThousand.Patients);
+            await AlertLatency.ReportAsync(ctx, api);
         }
 
-        AlertLatency.Report(ctx);
         complete = true;
         await Machine.DescribeAsync(ctx.Report, db, "end");
         ctx.Report.Print();

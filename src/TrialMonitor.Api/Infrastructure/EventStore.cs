@@ -55,6 +55,9 @@ public static class EventStore
                 opts.ConfigureAudit();
                 // Several instances share a database: one runs the daemon, another takes over within a second or two.
                 opts.Projections.LeadershipPollingTime = 1_000;
+                // Appends NOTIFY the daemon, which would otherwise find new events by polling (up to 1 s):
+                // an alert is raised within milliseconds of its cause's commit; polling stays as the fallback.
+                opts.Events.UseListenNotifyForEventAppends = true;
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
