@@ -1,0 +1,198 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GraphQL;
+using GraphQL.SystemTextJson;
+using GraphQL.Types;
+using GraphQL.Validation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.GraphQL.Transport;
+using TrialMonitor.Api.Tests.GraphQL.SchemaTests;
+using TrialMonitor.Api.Tests.Support;
+using TrialMonitor.Clinical.Course;
+
+namespace TrialMonitor.Api.Tests.Auth;
+
+/// <summary>
+/// Every query, mutation and subscription of the schema against every role: allowed ones run without an
+/// authorization error, refused ones answer FORBIDDEN naming the roles and append nothing. The table is the
+/// specification (DOMAIN.md "People"), written out here rather than read back from the schema's metadata.
+/// </summary>
+public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
+{
+    private const string C = Roles.Coordinator, S = Roles.SafetyMonitor, Au = Roles.Auditor, Ad = Roles.Admin;
+
+    private static readonly string[] PatientReaders = [C, S, Au];
+    private static readonly string[] Everyone = [C, S, Au, Ad];
+    private static readonly string[] AlertReaders = [S, Au];
+    private static readonly string[] AuditReaders = [Au, Ad];
+
+    private sealed record Operation(string[] Allowed, Func<AccessScenario, string, (string Document, object? Variables)> Build);
+
+    private static readonly Dictionary<string, string> Entries = new()
+    {
+        ["recordBloodCount"] = "count: { collectedOn: \"2000-06-01\", wbc: 5.2, neutrophils: 3.1, platelets: 210, hemoglobin: 12.5 }",
+        ["recordMarrow"] = "marrow: { collectedOn: \"2000-06-01\", blastsPercent: 2, basophilsPercent: 1 }",
+        ["recordCytogenetics"] = "cytogenetics: { collectedOn: \"2000-06-01\", phPositivePercent: 40, method: KARYOTYPE, cellsAnalysed: 20, clonalEvolution: false }",
+        ["recordMolecular"] = "molecular: { collectedOn: \"2000-06-01\", bcrAbl1PercentIs: 0.8, abl1ControlCopies: 32000 }",
+        ["recordPhysicalExam"] = "exam: { examinedOn: \"2000-06-01\", spleenCmBelowCostalMargin: 0, diseaseSignsOrSymptoms: false }",
+        ["changeDose"] = "dose: { effectiveOn: \"2000-06-01\", action: REDUCED, dailyDoseMg: 300, schedule: \"daily\", reason: \"PANCYTOPENIA\" }",
+        ["reportToxicity"] = "toxicity: { onsetOn: \"2000-06-01\", term: \"Neutrophil count decreased\", grade: 2 }",
+        ["reportResponse"] = "response: { assessedOn: \"2000-06-01\", cytogenetic: PARTIAL }",
+        ["diagnoseTransformation"] = "transformation: { diagnosedOn: \"2000-06-01\", phase: BLASTIC }",
+        ["discontinueTherapy"] = "discontinuation: { effectiveOn: \"2000-06-01\", reason: TOXICITY }",
+        ["recordDeath"] = "death: { diedOn: \"2000-06-01\", cause: INFECTION }",
+        ["recordFollowUpContact"] = "contactOn: \"2000-06-01\"",
+    };
+
+    private static readonly Dictionary<string, Operation> Queries = new()
+    {
+        ["trials"] = new(Everyone, (_, _) => ("{ trials { id } }", null)),
+        ["trial"] = new(Everyone, (s, _) => ("query($t: ID!) { trial(id: $t) { id } }", new { t = s.Trial })),
+        ["patients"] = new(PatientReaders, (s, _) => ("query($t: ID!) { patients(trialId: $t) { totalCount } }", new { t = s.Trial })),
+        ["patient"] = new(PatientReaders, (s, _) => ("query($p: ID!) { patient(id: $p) { id } }", new { p = s.Patient })),
+        ["cohort"] = new(PatientReaders, (s, _) => ("query($t: ID!) { cohort(trialId: $t) { __typename } }", new { t = s.Trial })),
+        ["discrepancies"] = new(PatientReaders, (s, _) => ("query($t: ID!) { discrepancies(trialId: $t) { subjectId } }", new { t = s.Trial })),
+        ["openAlerts"] = new(AlertReaders, (s, _) => ("query($t: ID!) { openAlerts(trialId: $t) { id } }", new { t = s.Trial })),
+        ["acknowledgedAlerts"] = new(AlertReaders, (s, _) => ("query($t: ID!) { acknowledgedAlerts(trialId: $t) { id } }", new { t = s.Trial })),
+        ["alert"] = new(AlertReaders, (s, _) => ("query($a: ID!) { alert(id: $a) { id } }", new { a = s.Alert })),
+        ["patientHistory"] = new(AuditReaders, (s, _) => ("query($p: ID!) { patientHistory(patientId: $p) { __typename } }", new { p = s.Patient })),
+        ["patientAsOf"] = new(AuditReaders, (s, _) => ("query($p: ID!) { patientAsOf(patientId: $p, version: 1) { id } }", new { p = s.Patient })),
+        ["cohortAsOf"] = new(AuditReaders, (s, _) => ("""query($t: ID!) { cohortAsOf(trialId: $t, recordedAt: "2100-01-01T00:00:00Z") { __typename } }""", new { t = s.Trial })),
+        ["verifyAuditChain"] = new(AuditReaders, (s, _) => ("query($p: ID!) { verifyAuditChain(patientId: $p) { __typename } }", new { p = s.Patient })),
+        ["verifyTrialAuditChain"] = new(AuditReaders, (s, _) => ("query($t: ID!) { verifyTrialAuditChain(trialId: $t) { __typename } }", new { t = s.Trial })),
+    };
+
+    private static readonly Dictionary<string, Operation> Mutations = BuildMutations();
+
+    private static Dictionary<string, Operation> BuildMutations()
+    {
+        var mutations = new Dictionary<string, Operation>
+        {
+            ["registerTrial"] = new([Ad], (_, _) => ($$"""
+                mutation($t: ID!) { registerTrial(trialId: $t, code: "NEW", title: "New trial", sites: ["MDACC"],
+                  settings: { criteriaSet: "{{ClinicalSettings.Mdacc2003}}" }) { id } }
+                """, new { t = Guid.NewGuid() })),
+            ["enrolPatient"] = new([C], (s, _) => ("""
+                mutation($t: ID!, $p: ID!) { enrolPatient(patientId: $p, trialId: $t, enrolledOn: "2000-03-01",
+                  baseline: { subjectId: "NEW", site: "MDACC", ageAtEnrolment: 50, sex: MALE, diagnosedOn: "1998-01-01", ecog: 0,
+                    spleenCmBelowCostalMargin: 0, hepatomegaly: false, clonalEvolution: false, diseaseGroupAtStandardDose: CYTOGENETIC_RESISTANCE }) { version } }
+                """, new { t = s.Trial, p = Guid.NewGuid() })),
+            ["voidEntry"] = new([C], (s, _) => ($$"""
+                mutation($p: ID!) { voidEntry(patientId: $p, entryKey: "{{AccessScenario.RecordedEntry}}", reason: "entered in error") { version } }
+                """, new { p = s.Patient })),
+            ["acknowledgeAlert"] = new([S], (s, _) => ("""mutation($a: ID!) { acknowledgeAlert(alertId: $a, comment: "seen") { alertId } }""", new { a = s.Alert })),
+        };
+        foreach (var (name, input) in Entries)
+        {
+            mutations[name] = new([C], (s, role) => ($$"""
+                mutation($p: ID!) { {{name}}(patientId: $p, entryKey: "MATRIX-{{role}}", {{input}}) { version } }
+                """, new { p = s.Patient }));
+        }
+        return mutations;
+    }
+
+    private static readonly Dictionary<string, Operation> Subscriptions = new()
+    {
+        ["patientChanged"] = new(PatientReaders, (s, _) => ("subscription($p: ID!) { patientChanged(patientId: $p) { id } }", new { p = s.Patient })),
+        ["cohortChanged"] = new(PatientReaders, (s, _) => ("subscription($t: ID!) { cohortChanged(trialId: $t) { __typename } }", new { t = s.Trial })),
+        ["alerts"] = new(AlertReaders, (_, _) => ("subscription { alerts { id } }", null)),
+    };
+
+    public static TheoryData<string, string> QueryCases => Cases(Queries);
+    public static TheoryData<string, string> MutationCases => Cases(Mutations);
+    public static TheoryData<string, string> SubscriptionCases => Cases(Subscriptions);
+
+    private static TheoryData<string, string> Cases(Dictionary<string, Operation> operations)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var field in operations.Keys.Order())
+            foreach (var role in Roles.All)
+                data.Add(field, role);
+        return data;
+    }
+
+    private GraphQLOperations Graph { get; } = new(app);
+
+    [Fact]
+    public void The_matrix_covers_every_root_field_of_the_schema()
+    {
+        var schema = App.Host.Services.GetRequiredService<ISchema>();
+        schema.Initialize();
+        Assert.Equal(schema.Query.Fields.Select(f => f.Name).Order(), Queries.Keys.Order());
+        Assert.Equal(schema.Mutation!.Fields.Select(f => f.Name).Order(), Mutations.Keys.Order());
+        Assert.Equal(schema.Subscription!.Fields.Select(f => f.Name).Order(), Subscriptions.Keys.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(QueryCases))]
+    public async Task Query(string field, string role) => await Check(Queries[field], field, role);
+
+    [Theory]
+    [MemberData(nameof(MutationCases))]
+    public async Task Mutation(string field, string role) => await Check(Mutations[field], field, role);
+
+    [Theory]
+    [MemberData(nameof(SubscriptionCases))]
+    public async Task Subscription(string field, string role)
+    {
+        var scenario = await AccessScenario.CreateAsync(App);
+        var (document, variables) = Subscriptions[field].Build(scenario, role);
+        var result = await SubscribeAs(document, variables, role);
+        var errors = result.Errors?.ToList() ?? [];
+        if (Subscriptions[field].Allowed.Contains(role))
+        {
+            Assert.True(errors.Count == 0, $"{role} may subscribe to {field}: " + string.Join("; ", errors.Select(e => e.Message)));
+            Assert.NotNull(result.Streams);
+        }
+        else
+        {
+            var error = Assert.Single(errors);
+            Assert.Equal(GraphQLErrorCodes.Forbidden, error.Code);
+            Assert.Contains(Subscriptions[field].Allowed[0], error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    private async Task Check(Operation operation, string field, string role)
+    {
+        var scenario = await AccessScenario.CreateAsync(App);
+        var (document, variables) = operation.Build(scenario, role);
+        var before = await AccessScenario.EventCount(App);
+
+        var response = await Graph.ExecuteAsync(document, variables, AccessScenario.Authorization(App, role));
+
+        if (operation.Allowed.Contains(role))
+        {
+            Assert.True(response["errors"] is null, $"{role} may use {field}: {response.ToJsonString()}");
+        }
+        else
+        {
+            Assert.Equal([GraphQLErrorCodes.Forbidden], AccessScenario.Codes(response));
+            var message = (string)response["errors"]![0]!["message"]!;
+            Assert.Contains($"'{field}' needs role", message.Replace("Mutation.", "", StringComparison.Ordinal).Replace("Query.", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.Contains(operation.Allowed[0], message, StringComparison.Ordinal);
+            Assert.Null(response["data"]);
+            Assert.Equal(before, await AccessScenario.EventCount(App));
+        }
+    }
+
+    /// <summary>A subscription executed with the transport's own validation rules, as a socket operation would be.</summary>
+    private async Task<ExecutionResult> SubscribeAs(string document, object? variables, string role)
+    {
+        var services = App.Host.Services;
+        await using var scope = services.CreateAsyncScope();
+        var rules = services.GetRequiredService<IOptions<GraphQLTransportOptions>>().Value.ValidationRules;
+        var serializer = new GraphQLSerializer();
+        return await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
+        {
+            Schema = services.GetRequiredService<ISchema>(),
+            Query = document,
+            Variables = variables is null ? null : serializer.Deserialize<Inputs>(JsonSerializer.Serialize(variables)),
+            RequestServices = scope.ServiceProvider,
+            User = TestTokens.Principal($"matrix-{role}", [role], role == Roles.Coordinator ? [AccessScenario.Site] : []),
+            ValidationRules = [.. DocumentValidator.CoreRules, .. rules],
+            ThrowOnUnhandledException = false,
+        });
+    }
+}
