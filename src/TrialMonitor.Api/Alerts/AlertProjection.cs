@@ -62,7 +62,7 @@ public sealed class AlertProjection : IProjection
 
         public static async Task<AlertBatch> LoadAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken ct)
         {
-            var patientIds = events.Where(e => e.Data is not (TrialRegistered or DataCutoffSet or AlertAcknowledged))
+            var patientIds = events.Where(e => e.Data is not (TrialRegistered or DataCutoffSet or TrialSiteAdded or AlertAcknowledged))
                 .Select(e => e.StreamId).Distinct().ToArray();
             var trialIds = events.Select(e => e.Data).OfType<PatientEnrolled>().Select(e => e.TrialId).Distinct().ToArray();
             var states = patientIds.Length == 0 ? []

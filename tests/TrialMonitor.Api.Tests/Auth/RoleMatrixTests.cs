@@ -62,6 +62,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
         ["cohortAsOf"] = new(AuditReaders, (s, _) => ("""query($t: ID!) { cohortAsOf(trialId: $t, recordedAt: "2100-01-01T00:00:00Z") { __typename } }""", new { t = s.Trial })),
         ["verifyAuditChain"] = new(AuditReaders, (s, _) => ("query($p: ID!) { verifyAuditChain(patientId: $p) { __typename } }", new { p = s.Patient })),
         ["verifyTrialAuditChain"] = new(AuditReaders, (s, _) => ("query($t: ID!) { verifyTrialAuditChain(trialId: $t) { __typename } }", new { t = s.Trial })),
+        ["users"] = new([Ad], (_, _) => ("{ users { user role eventCount } }", null)),
     };
 
     private static readonly Dictionary<string, Operation> Mutations = BuildMutations();
@@ -74,6 +75,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
                 mutation($t: ID!) { registerTrial(trialId: $t, code: "NEW", title: "New trial", sites: ["MDACC"],
                   settings: { criteriaSet: "{{ClinicalSettings.Mdacc2003}}" }) { id } }
                 """, new { t = Guid.NewGuid() })),
+            ["addTrialSite"] = new([Ad], (s, _) => ("""mutation($t: ID!) { addTrialSite(trialId: $t, site: "SITE-3") { sites } }""", new { t = s.Trial })),
             ["enrolPatient"] = new([C], (s, _) => ("""
                 mutation($t: ID!, $p: ID!) { enrolPatient(patientId: $p, trialId: $t, enrolledOn: "2000-03-01",
                   baseline: { subjectId: "NEW", site: "MDACC", ageAtEnrolment: 50, sex: MALE, diagnosedOn: "1998-01-01", ecog: 0,

@@ -35,6 +35,7 @@ public sealed class TrialTimeline(IReadOnlyList<IEvent> events)
             {
                 TrialRegistered registered => Trial.Create(registered),
                 DataCutoffSet cutoff when trial is not null => trial.Apply(cutoff),
+                TrialSiteAdded site when trial is not null => trial.Apply(site),
                 _ => trial,
             };
             if (trial is not null) trial.Version = e.Version;

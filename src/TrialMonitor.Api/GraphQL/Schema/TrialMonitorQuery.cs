@@ -5,6 +5,7 @@ using TrialMonitor.Api.GraphQL.Schema.Audit;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
 using TrialMonitor.Api.GraphQL.Schema.Trials;
+using TrialMonitor.Api.GraphQL.Schema.Users;
 
 namespace TrialMonitor.Api.GraphQL.Schema;
 
@@ -19,5 +20,6 @@ public sealed class TrialMonitorQuery : ObjectGraphType
         this.AddCohortQueries(store);
         this.AddAlertQueries(store);
         this.AddAuditQueries(store);
+        this.AddUserQueries(store);
     }
 }

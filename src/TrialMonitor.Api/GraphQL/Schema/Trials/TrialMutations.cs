@@ -4,6 +4,7 @@ using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Recording;
 using TrialMonitor.Api.Trials;
+using TrialMonitor.Api.Trials.AddingSites;
 using TrialMonitor.Api.Trials.Registering;
 using TrialMonitor.Clinical.Course;
 
@@ -24,5 +25,12 @@ public static class TrialMutations
             .ResolveAsync(async ctx => await ctx.SendAsync<Trial>(new RegisterTrial(
                 ctx.GetArgument<Guid>("trialId"), ctx.GetArgument<string>("code"), ctx.GetArgument<string>("title"),
                 ctx.GetArgument<List<string>>("sites"), ctx.GetArgument<ClinicalSettings>("settings"))));
+
+        mutation.Field<NonNullGraphType<TrialType>>("addTrialSite")
+            .AuthorizeWithRoles(Roles.Admin)
+            .Description("Opens a further site of a registered trial; coordinators can then enrol patients there.")
+            .Argument<NonNullGraphType<IdGraphType>>("trialId")
+            .Argument<NonNullGraphType<StringGraphType>>("site")
+            .ResolveAsync(async ctx => await ctx.SendAsync<Trial>(new AddTrialSite(ctx.GetArgument<Guid>("trialId"), ctx.GetArgument<string>("site"))));
     }
 }
