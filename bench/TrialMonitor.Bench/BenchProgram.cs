@@ -83,16 +83,16 @@ public static class BenchProgram
                 growth.Add(result);
                 var caughtUp = await Measuring.Latencies.TimeAsync(() => host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(60)));
                 ctx.Report.Notes.Add($"After ingesting {code} the async daemon (alerts) needed {caughtUp.TotalSeconds:0.0} s more to catch up.");
-                var (query, raw) = await CohortQueries.SingleClientAsync(ctx, host.Store, result.TrialId, quick ? 3 : 5);
+                var (cached, recompute, raw) = await CohortQueries.SingleClientAsync(ctx, host, result.TrialId, quick ? 3 : 5);
                 ctx.Report.Growth.Add(new GrowthPoint(result.Patients, result.Events, result.EventsPerSecond, result.CopyEventsPerSecond,
-                    query, raw, await ChartKiBAsync(ctx, result.TrialId)));
+                    cached, recompute, raw, await ChartKiBAsync(ctx, result.TrialId)));
             }
             if (quick) ctx.Report.Notes.Add("Quick run: growth stops at 10 000 patients (the full run adds 100 000).");
 
             var small = growth[0];
             await Appends.InProcessAsync(ctx, host, small.PatientIds, "INPROC");
             var tenThousand = growth.FirstOrDefault(g => g.Patients == 10_000) ?? growth[^1];
-            await CohortQueries.RunAsync(ctx, host, tenThousand.TrialId, tenThousand.Patients);
+            await CohortQueries.RunAsync(ctx, host, tenThousand.TrialId, tenThousand.PatientIds);
             await Replay.RunAsync(ctx, host, 2);
         }
 

@@ -21,11 +21,14 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public int Pid => process.Id;
 
-    /// <summary>An HTTP client for the API, with the bench's bearer token (TRIALMONITOR_BENCH_TOKEN) when the API requires one.</summary>
-    public HttpClient Client(TimeSpan? timeout = null)
+    /// <summary>
+    /// An HTTP client for the API, with a bearer token from the environment: the bench's coordinator
+    /// (TRIALMONITOR_BENCH_TOKEN) unless another variable is named, e.g. TRIALMONITOR_BENCH_ADMIN_TOKEN to register trials.
+    /// </summary>
+    public HttpClient Client(TimeSpan? timeout = null, string tokenVariable = "TRIALMONITOR_BENCH_TOKEN")
     {
         var http = new HttpClient { BaseAddress = BaseAddress, Timeout = timeout ?? TimeSpan.FromMinutes(10) };
-        if (Environment.GetEnvironmentVariable("TRIALMONITOR_BENCH_TOKEN") is { Length: > 0 } token)
+        if (Environment.GetEnvironmentVariable(tokenVariable) is { Length: > 0 } token)
             http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return http;
     }

@@ -36,8 +36,9 @@ public static class AlertLatency
     public static async Task<Result> RunAsync(ApiProcess api, int rate, TimeSpan duration, int patients)
     {
         using var http = api.Client(TimeSpan.FromSeconds(30));
+        using var admin = api.Client(TimeSpan.FromSeconds(30), "TRIALMONITOR_BENCH_ADMIN_TOKEN");
         var trial = Guid.NewGuid();
-        await GraphQLAsync(http, $$"""
+        await GraphQLAsync(admin, $$"""
             mutation { registerTrial(trialId: "{{trial}}", code: "BENCH-ALERTS", title: "Alert latency", sites: ["MDACC"],
               settings: { criteriaSet: "MDACC-2003" }) { id } }
             """);

@@ -22,7 +22,8 @@ public static class Appends
     public const double TargetRatio = 0.5;
     public static readonly int[] Writers = [1, 4, 16];
 
-    private static readonly BloodCount Count = new(new DateOnly(2002, 6, 1), 6.4m, 3.7m, 231m, 13.9m, 0m, 1m, 0m,
+    /// <summary>The blood count every benchmark write records.</summary>
+    public static readonly BloodCount Count = new(new DateOnly(2002, 6, 1), 6.4m, 3.7m, 231m, 13.9m, 0m, 1m, 0m,
         new LowerLimitsOfNormal(4.0m, 1.8m, 140m, 13.5m));
 
     private const string Mutation = """

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Marten;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Trials;
@@ -6,18 +7,46 @@ using TrialMonitor.Clinical.Cohort;
 namespace TrialMonitor.Api.Cohort;
 
 /// <summary>
-/// The paper's cohort tables for a trial, computed on read from the inline patient charts, so they
-/// are always consistent with what coordinators see per patient (one indexed query per trial).
+/// The paper's cohort tables for a trial, computed from the inline patient charts, so they are
+/// always consistent with what coordinators see per patient. Computing them reads every chart of
+/// the trial (seconds at 10 000 patients), so each report is kept until the trial's
+/// <see cref="CohortChange"/> stamp moves: a read costs one primary-key load while nothing changed,
+/// and concurrent readers of a changed trial share one computation. A projection rebuild rewrites
+/// the charts without moving stamps: it follows a change of the rules, i.e. new code and a restart.
 /// </summary>
-public static class CohortViews
+public sealed class CohortViews(IDocumentStore store)
 {
-    /// <param name="sites">Only the patients of these sites (a coordinator's view), or null for all.</param>
-    public static Task<CohortReport?> ForTrialAsync(IQuerySession session, Guid trialId, CancellationToken cancellation = default) =>
-        ForTrialAsync(session, trialId, null, cancellation);
+    // Reports per trial and site selection (coordinators see their sites only); a report of 10 000
+    // patients is a few MB, so past this many the cache starts over rather than grow without bound.
+    private const int MaxCachedReports = 64;
 
-    public static async Task<CohortReport?> ForTrialAsync(IQuerySession session, Guid trialId, IReadOnlyList<string>? sites,
+    private readonly ConcurrentDictionary<(Guid TrialId, string Sites), Computation> reports = new();
+
+    /// <param name="sites">Only the patients of these sites (a coordinator's view), or null for all.</param>
+    public async Task<CohortReport?> ForTrialAsync(Guid trialId, IReadOnlyList<string>? sites, CancellationToken cancellation = default)
+    {
+        Guid? stamp;
+        // The stamp is read before the charts: a report computed after this read includes at least
+        // everything committed up to the stamp, so it is never cached under a newer stamp than its data.
+        await using (var session = store.QuerySession())
+        {
+            stamp = (await session.LoadAsync<CohortChange>(trialId, cancellation))?.Stamp;
+        }
+
+        var key = (trialId, sites is null ? "*" : string.Join('\n', sites.Order(StringComparer.Ordinal)));
+        if (reports.Count >= MaxCachedReports && !reports.ContainsKey(key)) reports.Clear();
+        var computation = reports.AddOrUpdate(
+            key,
+            _ => new Computation(stamp, () => ComputeAsync(trialId, sites)),
+            (_, cached) => cached.Stamp == stamp && !cached.Failed ? cached : new Computation(stamp, () => ComputeAsync(trialId, sites)));
+        return await computation.Report.WaitAsync(cancellation);
+    }
+
+    /// <summary>The report computed from the charts as they are now, bypassing the cache.</summary>
+    public static async Task<CohortReport?> ComputeAsync(IQuerySession session, Guid trialId, IReadOnlyList<string>? sites,
         CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(session);
         var trial = await session.LoadAsync<Trial>(trialId, cancellation);
         if (trial is null) return null;
 
@@ -25,5 +54,24 @@ public static class CohortViews
         if (sites is not null) query = query.Where(c => sites.Contains(c.Site));
         var charts = await query.ToListAsync(cancellation);
         return CohortTables.Compute([.. charts.Select(c => new CohortPatient(c.ToCourse(), c.Assessment))], trial.Settings);
+    }
+
+    // Not cancelled by the reader who started it: other readers may be waiting for the same report.
+    private async Task<CohortReport?> ComputeAsync(Guid trialId, IReadOnlyList<string>? sites)
+    {
+        await using var session = store.QuerySession();
+        return await ComputeAsync(session, trialId, sites);
+    }
+
+    /// <summary>A report as of one stamp; started once, by whichever reader's entry won the race.</summary>
+    private sealed class Computation(Guid? stamp, Func<Task<CohortReport?>> compute)
+    {
+        private readonly Lazy<Task<CohortReport?>> report = new(compute);
+
+        public Guid? Stamp { get; } = stamp;
+
+        public Task<CohortReport?> Report => report.Value;
+
+        public bool Failed => report.IsValueCreated && (report.Value.IsFaulted || report.Value.IsCanceled);
     }
 }

@@ -5,6 +5,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Audit;
+using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Trials;
 using Weasel.Core;
@@ -49,6 +50,11 @@ public static class EventStore
                 opts.Projections.Snapshot<Trial>(SnapshotLifecycle.Inline);
                 opts.Projections.Add<PatientChartProjection>(ProjectionLifecycle.Inline);
                 opts.Schema.For<PatientChart>().Index(c => c.TrialId);
+                // Inline: the stamp cached cohort reports are checked against (see Cohort/CohortViews),
+                // moved by the chart projection's side effect and by the trial's own events.
+                opts.Events.EnableSideEffectsOnInlineProjections = true;
+                opts.Projections.Add(new TrialChangeProjection(), ProjectionLifecycle.Inline);
+                opts.Schema.For<CohortChange>();
                 // Async: safety alerts, written by the daemon with its progress (see Alerts/AlertProjection).
                 opts.ConfigureAlerts();
                 // Inline: the hash chain of every stream, for tamper evidence (see Audit/Chain).
@@ -62,6 +68,7 @@ public static class EventStore
             .UseLightweightSessions()
             .IntegrateWithWolverine()
             .AddAsyncDaemon(DaemonModeOf(configuration));
+        services.AddSingleton<CohortViews>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using TrialMonitor.Api.GraphQL.Schema.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Clinical.Cohort;
@@ -44,7 +45,7 @@ public static class ClinicalTypeMappings
         Output<MedianRange>(schema);
         Output<Table2Line>(schema);
         Output<CytogeneticResponseCount>(schema);
-        Output<Table3Line>(schema);
+        schema.RegisterTypeMapping<Table3Line, Table3LineType>();
         Output<DoseAfterEscalation>(schema);
         Output<FollowUp>(schema);
         Output<PatientDiscrepancy>(schema);

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Marten;
+using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Alerts;
 using TrialMonitor.Api.GraphQL.Schema.Audit;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
@@ -12,12 +13,12 @@ namespace TrialMonitor.Api.GraphQL.Schema;
 /// <summary>Reads the same Marten documents the write path keeps current (Trial, PatientChart).</summary>
 public sealed class TrialMonitorQuery : ObjectGraphType
 {
-    public TrialMonitorQuery(IDocumentStore store)
+    public TrialMonitorQuery(IDocumentStore store, CohortViews cohorts)
     {
         Name = "Query";
         this.AddTrialQueries(store);
         this.AddPatientQueries(store);
-        this.AddCohortQueries(store);
+        this.AddCohortQueries(store, cohorts);
         this.AddAlertQueries(store);
         this.AddAuditQueries(store);
         this.AddUserQueries(store);

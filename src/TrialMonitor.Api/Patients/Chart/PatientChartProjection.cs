@@ -3,6 +3,7 @@ using JasperFx.Events.Aggregation;
 using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events.Aggregation;
+using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Clinical.Course;
 
@@ -36,6 +37,19 @@ public sealed partial class PatientChartProjection : SingleStreamProjection<Pati
         var trial = await session.LoadAsync<Trial>(chart.TrialId, cancellation);
         chart.Assessment = PatientEvaluation.Evaluate(chart.ToCourse(), trial?.Settings ?? ClinicalSettings.PaperDefaults);
         return (chart, ActionType.Store);
+    }
+
+    /// <summary>
+    /// The patient's trial's cohort views change with the chart, in the same transaction. Marten runs
+    /// side effects inline only because EventStore enables them, and never during a rebuild, which
+    /// rewrites the charts as they were.
+    /// </summary>
+    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<PatientChart> slice)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(slice);
+        if (slice.Snapshot is { } chart) operations.Store(CohortChange.Of(chart.TrialId));
+        return ValueTask.CompletedTask;
     }
 
     // PostgreSQL keeps microseconds; the live append still holds .NET's 100 ns ticks, so a rebuild

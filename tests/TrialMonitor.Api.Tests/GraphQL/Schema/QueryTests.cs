@@ -192,9 +192,11 @@ public sealed class QueryTests(AppFixture app) : IntegrationTest(app)
         var trial = await Bus.Trial();
 
         var tooMany = await Graph.ExecuteAsync("query($t: ID!) { patients(trialId: $t, first: 1000) { totalCount } }", new { t = trial });
+        var negative = await Graph.ExecuteAsync("query($t: ID!) { patients(trialId: $t, first: -1) { totalCount } }", new { t = trial });
         var badCursor = await Graph.ExecuteAsync("""query($t: ID!) { patients(trialId: $t, after: "nonsense") { totalCount } }""", new { t = trial });
 
         Assert.Equal("first", (string?)Assert.Single(Errors(tooMany))!["extensions"]!["field"]);
+        Assert.Equal("first", (string?)Assert.Single(Errors(negative))!["extensions"]!["field"]);
         Assert.Equal("after", (string?)Assert.Single(Errors(badCursor))!["extensions"]!["field"]);
     }
 

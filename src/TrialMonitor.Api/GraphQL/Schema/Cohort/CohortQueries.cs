@@ -11,17 +11,14 @@ namespace TrialMonitor.Api.GraphQL.Schema.Cohort;
 
 public static class CohortQueries
 {
-    public static void AddCohortQueries(this ObjectGraphType query, IDocumentStore store)
+    public static void AddCohortQueries(this ObjectGraphType query, IDocumentStore store, CohortViews cohorts)
     {
         query.Field<CohortType>("cohort")
             .Description("The cohort views of a trial, computed from its patient charts (a coordinator's: their sites' patients); null for an unknown trial.")
             .AuthorizeWithRoles(Roles.PatientReaders)
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
             .ResolveAsync(async ctx =>
-            {
-                await using var session = store.QuerySession();
-                return await CohortViews.ForTrialAsync(session, ctx.GetArgument<Guid>("trialId"), SiteAccess.ReadableSites(ctx.User), ctx.CancellationToken);
-            });
+                await cohorts.ForTrialAsync(ctx.GetArgument<Guid>("trialId"), SiteAccess.ReadableSites(ctx.User), ctx.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrialDiscrepancyType>>>>("discrepancies")
             .Description("Investigator-reported responses that differ from the derived ones, by subject id and date (a coordinator's: their sites').")

@@ -101,3 +101,6 @@ public sealed class ToxicityTermCountType : ObjectGraphType<KeyValuePair<string,
         Field("patients", c => c.Value);
     }
 }
+
+/// <summary>A line of Table 3; a class of its own so that its page types read Table3LineConnection and Table3LineEdge.</summary>
+public sealed class Table3LineType : RecordGraphType<Table3Line>;

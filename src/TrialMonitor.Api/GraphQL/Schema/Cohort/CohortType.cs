@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Clinical.Cohort;
@@ -14,6 +15,11 @@ public sealed class CohortType : ObjectGraphType<CohortReport>
         Field<NonNullGraphType<Table1Type>>("table1").Resolve(ctx => ctx.Source.Table1);
         Field<NonNullGraphType<Table2Type>>("table2").Resolve(ctx => ctx.Source.Table2);
         Field(c => c.Table3).Description("Patients whose cytogenetic response improved after escalation, in the paper's order.");
+        Connection<Table3LineType>("table3Page")
+            .Description($"Table 3 a page at a time, in the same order ({Table3Pages.DefaultPageSize} lines unless `first` says otherwise, at most {Table3Pages.MaxPageSize}).")
+            .PageSize(Table3Pages.DefaultPageSize)
+            // The raw argument: GraphQL.NET's ctx.First reads a negative `first` as absent instead of refusing it.
+            .Resolve(ctx => Table3Pages.Page(ctx.Source.Table3, ctx.GetArgument<int?>("first"), ctx.After));
         Field<NonNullGraphType<DispositionType>>("disposition").Resolve(ctx => ctx.Source.Disposition);
         Field<NonNullGraphType<DoseReductionsType>>("doseReductions").Resolve(ctx => ctx.Source.DoseReductions);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecordGraphType<DoseAfterEscalation>>>>>("doseIntensity")

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using GraphQL.Types.Relay.DataObjects;
 using Marten;
 using Marten.Linq;
@@ -16,7 +14,7 @@ public static class PatientPages
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
-    private const string CursorPrefix = "patient:";
+    private const string List = "patient";
 
     public static async Task<Connection<PatientChart>> LoadAsync(
         IQuerySession session, Guid trialId, PatientFilter? filter, PatientOrder? order, int? first, string? after,
@@ -24,14 +22,14 @@ public static class PatientPages
     {
         var size = first ?? DefaultPageSize;
         if (size is < 0 or > MaxPageSize) throw InputErrors.Field("first", $"must be between 0 and {MaxPageSize} (got {size})");
-        var offset = after is null ? 0 : Offset(after) + 1;
+        var offset = after is null ? 0 : OffsetCursor.Parse(List, after) + 1;
 
         var trialPatients = session.Query<PatientChart>().Where(c => c.TrialId == trialId);
         if (readableSites is not null) trialPatients = trialPatients.Where(c => readableSites.Contains(c.Site));
         var query = Sorted(Filtered(trialPatients, filter ?? new PatientFilter()), order);
         var page = await query.Stats(out var stats).Skip(offset).Take(size).ToListAsync(cancellation);
 
-        var edges = page.Select((chart, i) => new Edge<PatientChart> { Cursor = Cursor(offset + i), Node = chart }).ToList();
+        var edges = page.Select((chart, i) => new Edge<PatientChart> { Cursor = OffsetCursor.Of(List, offset + i), Node = chart }).ToList();
         return new Connection<PatientChart>
         {
             TotalCount = (int)stats.TotalResults,
@@ -65,23 +63,5 @@ public static class PatientPages
             _ => descending ? query.OrderByDescending(c => c.SubjectId) : query.OrderBy(c => c.SubjectId),
         };
         return sorted.ThenBy(c => c.SubjectId).ThenBy(c => c.Id);
-    }
-
-    private static string Cursor(int offset) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + offset.ToString(CultureInfo.InvariantCulture)));
-
-    private static int Offset(string cursor)
-    {
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            if (text.StartsWith(CursorPrefix, StringComparison.Ordinal)
-                && int.TryParse(text.AsSpan(CursorPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
-                return offset;
-        }
-        catch (FormatException)
-        {
-        }
-        throw InputErrors.Field("after", "is not a cursor of this list");
     }
 }

@@ -22,7 +22,8 @@ public static class PatientQueries
                 await using var session = store.QuerySession();
                 return await PatientPages.LoadAsync(session, ctx.GetArgument<Guid>("trialId"),
                     ctx.GetArgument<PatientFilter?>("filter"), ctx.GetArgument<PatientOrder?>("orderBy"),
-                    ctx.First, ctx.After, SiteAccess.ReadableSites(ctx.User), ctx.CancellationToken);
+                    // The raw argument: GraphQL.NET's ctx.First reads a negative `first` as absent instead of refusing it.
+                    ctx.GetArgument<int?>("first"), ctx.After, SiteAccess.ReadableSites(ctx.User), ctx.CancellationToken);
             });
 
         query.Field<PatientType>("patient")

@@ -14,7 +14,7 @@ namespace TrialMonitor.Api.GraphQL.Schema.Subscriptions;
 /// <summary>Pushes the chart or the cohort views again after each commit that changed them (not polled).</summary>
 public sealed class ChangeSubscriptions : ObjectGraphType
 {
-    public ChangeSubscriptions(ChartChanges changes, IDocumentStore store, AlertHub alerts)
+    public ChangeSubscriptions(ChartChanges changes, IDocumentStore store, CohortViews cohorts, AlertHub alerts)
     {
         Name = "Subscription";
 
@@ -47,11 +47,7 @@ public sealed class ChangeSubscriptions : ObjectGraphType
                 return changes.Where(c => c.TrialId == trialId);
             })
             .ResolveAsync(async ctx =>
-            {
-                await using var session = store.QuerySession();
-                return await CohortViews.ForTrialAsync(session, ((ChartChanged)ctx.Source!).TrialId, SiteAccess.ReadableSites(ctx.User),
-                    ctx.CancellationToken);
-            });
+                await cohorts.ForTrialAsync(((ChartChanged)ctx.Source!).TrialId, SiteAccess.ReadableSites(ctx.User), ctx.CancellationToken));
 
         this.AddAlertSubscriptions(store, alerts);
     }
