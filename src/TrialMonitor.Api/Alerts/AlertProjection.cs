@@ -103,7 +103,9 @@ public sealed class AlertProjection : IProjection
 
             var before = state.Assessment;
             // Safety alerts read every observation: the trial's data cut-off is for analyses only.
-            var after = PatientEvaluation.Evaluate(chart.ToCourse(), state.Settings with { DataCutoffOn = null });
+            var after = before is null || CanMoveAssessment(e.Data)
+                ? PatientEvaluation.Evaluate(chart.ToCourse(), state.Settings with { DataCutoffOn = null })
+                : before;
             state.Chart = chart;
             state.Assessment = after;
             changedStates.Add(state.Id);
@@ -144,6 +146,16 @@ public sealed class AlertProjection : IProjection
             };
             changedStates.Add(e.StreamId);
         }
+
+        /// <summary>
+        /// Whether the event can change what the alerts derived from the assessment read (protocol
+        /// status, improvement after escalation): counts, exams, cytogenetics, doses, outcomes and
+        /// corrections can; marrow, molecular results, toxicities, reported responses and follow-up
+        /// contacts are not read by those rules. Evaluating the whole course after every event is
+        /// what a rebuild spends its time on, so the events that cannot move it skip it.
+        /// </summary>
+        private static bool CanMoveAssessment(object data) =>
+            data is not (MarrowRecorded or MolecularRecorded or ToxicityReported or ResponseReported or FollowUpContactRecorded);
 
         private static IReadOnlyList<SafetySignal> Signals(object data, int threshold) => data switch
         {

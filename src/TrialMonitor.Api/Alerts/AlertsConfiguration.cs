@@ -12,6 +12,9 @@ public static class AlertsConfiguration
         // Async: written by the daemon in strict event order, progress committed with the alerts.
         opts.Projections.Add(new AlertProjection(), ProjectionLifecycle.Async, AlertProjection.Name, async =>
         {
+            // Up to this many events per batch and transaction when catching up or rebuilding
+            // (Marten's default is 500); live appends arrive a few at a time either way.
+            async.BatchSize = 5_000;
             async.DeleteViewTypeOnTeardown<Alert>();
             async.DeleteViewTypeOnTeardown<PatientAlertState>();
         });

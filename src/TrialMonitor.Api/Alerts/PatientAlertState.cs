@@ -10,7 +10,7 @@ public sealed record RaisedAlert(Guid AlertId, AlertKind Kind, string? EntryKey,
 /// <summary>
 /// The alert projection's own view of one patient, folded from the same events in the same order
 /// as the alerts themselves (never read from the inline PatientChart, which is already ahead when
-/// the daemon catches up or rebuilds): the chart as of the last event processed, its assessment,
+/// the daemon catches up or rebuilds): the chart as of the last event processed, its assessment (as of the last event that can move it),
 /// the trial settings at enrolment and the alerts raised so far. A rebuild refolds it from the
 /// first event, so the assessment before each event, and the alerts, come out identical.
 /// </summary>

@@ -12,6 +12,7 @@ internal sealed class CourseTimeline
     public CourseTimeline(PatientCourse course, ClinicalSettings settings)
     {
         Course = course;
+        exams = new SortedExams(course.Exams);
         StandardDoseStartedOn = DoseHistory.StandardDoseStartedOn(course);
         EscalatedOn = DoseHistory.EscalatedOn(course);
         Counts = [.. course.BloodCounts.OrderBy(c => c.CollectedOn)];
@@ -23,6 +24,8 @@ internal sealed class CourseTimeline
         ReferenceAtEscalation = EscalatedOn is null ? null : Reference(EscalatedOn, fallbackSpleen: null);
         Hematologic = [.. Counts.Select(HematologicAt).OfType<HematologicResponse>()];
     }
+
+    private readonly SortedExams exams;
 
     public PatientCourse Course { get; }
 
@@ -60,7 +63,7 @@ internal sealed class CourseTimeline
     public HematologicResponse? HematologicAt(BloodCount count)
     {
         var reference = AfterEscalation(count.CollectedOn) ? ReferenceAtEscalation : ReferenceAtStart;
-        var category = HematologicResponses.Assess(count, ExamPairing.NearestTo(count.CollectedOn, Course.Exams), reference);
+        var category = HematologicResponses.Assess(count, exams.NearestTo(count.CollectedOn), reference);
         return category is { } c ? new HematologicResponse(count.CollectedOn, c) : null;
     }
 

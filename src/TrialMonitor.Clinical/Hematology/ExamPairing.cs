@@ -5,21 +5,58 @@ namespace TrialMonitor.Clinical.Hematology;
 /// <summary>
 /// A blood count is read with the physical exam nearest to it in time, no more than
 /// <see cref="WindowDays"/> days either side; on a tie the exam before the count wins, because
-/// it was known when the count came in. Counts and exams of one visit share a date.
+/// it was known when the count came in. Counts and exams of one visit share a date; of two exams
+/// on one date, the one recorded first.
 /// </summary>
 public static class ExamPairing
 {
     public const int WindowDays = 14;
 
-    public static PhysicalExam? NearestTo(DateOnly collectedOn, IEnumerable<PhysicalExam> exams)
+    public static PhysicalExam? NearestTo(DateOnly collectedOn, IEnumerable<PhysicalExam> exams) => new SortedExams(exams).NearestTo(collectedOn);
+}
+
+/// <summary>
+/// A course's exams sorted once by date, so that pairing every count of a course costs a binary
+/// search per count rather than a scan of every exam (the rules pair each count on every evaluation).
+/// </summary>
+public sealed class SortedExams
+{
+    private readonly PhysicalExam[] byDate;
+
+    public SortedExams(IEnumerable<PhysicalExam> exams)
     {
         ArgumentNullException.ThrowIfNull(exams);
-        return exams
-            .Select(e => (Exam: e, Distance: Math.Abs(e.ExaminedOn.DayNumber - collectedOn.DayNumber)))
-            .Where(e => e.Distance <= WindowDays)
-            .OrderBy(e => e.Distance)
-            .ThenBy(e => e.Exam.ExaminedOn > collectedOn)
-            .Select(e => e.Exam)
-            .FirstOrDefault();
+        // OrderBy is stable: exams of one date keep the order they were recorded in.
+        byDate = [.. exams.OrderBy(e => e.ExaminedOn)];
+    }
+
+    /// <summary>The exam <see cref="ExamPairing"/> pairs with a count collected that day, if any.</summary>
+    public PhysicalExam? NearestTo(DateOnly collectedOn)
+    {
+        var firstAfter = FirstAfter(collectedOn);
+        var before = firstAfter > 0 ? FirstOfItsDate(firstAfter - 1) : null;
+        var after = firstAfter < byDate.Length ? byDate[firstAfter] : null;
+        var daysBefore = before is null ? int.MaxValue : collectedOn.DayNumber - before.ExaminedOn.DayNumber;
+        var daysAfter = after is null ? int.MaxValue : after.ExaminedOn.DayNumber - collectedOn.DayNumber;
+        var (nearest, days) = daysBefore <= daysAfter ? (before, daysBefore) : (after, daysAfter);
+        return days <= ExamPairing.WindowDays ? nearest : null;
+    }
+
+    private int FirstAfter(DateOnly date)
+    {
+        int low = 0, high = byDate.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (byDate[middle].ExaminedOn <= date) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
+
+    private PhysicalExam FirstOfItsDate(int index)
+    {
+        while (index > 0 && byDate[index - 1].ExaminedOn == byDate[index].ExaminedOn) index--;
+        return byDate[index];
     }
 }

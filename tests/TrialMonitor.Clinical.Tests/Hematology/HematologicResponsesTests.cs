@@ -63,6 +63,43 @@ public sealed class HematologicResponsesTests
         Assert.Null(ExamPairing.NearestTo(On.AddDays(35), exams));
     }
 
+    [Fact]
+    public void Exams_recorded_out_of_order_pair_by_date_and_of_two_on_one_date_the_first_recorded()
+    {
+        PhysicalExam[] exams = [new(On.AddDays(10), 4m, false), new(On.AddDays(-2), 5m, false), new(On.AddDays(-2), 6m, false), new(On.AddDays(2), 7m, false)];
+
+        Assert.Equal(5m, ExamPairing.NearestTo(On, exams)?.SpleenCmBelowCostalMargin);
+        Assert.Equal(7m, ExamPairing.NearestTo(On.AddDays(1), exams)?.SpleenCmBelowCostalMargin);
+        Assert.Equal(4m, ExamPairing.NearestTo(On.AddDays(7), exams)?.SpleenCmBelowCostalMargin);
+        Assert.Null(ExamPairing.NearestTo(On.AddDays(-17), exams));
+    }
+
+    [Fact]
+    public void Sorted_pairing_agrees_with_the_rule_read_literally_on_random_courses()
+    {
+        var random = new Random(2003);
+        for (var course = 0; course < 500; course++)
+        {
+            // Dates close together and repeated, so ties on distance and on date are common.
+            PhysicalExam[] exams = [.. Enumerable.Range(0, random.Next(0, 12))
+                .Select(i => new PhysicalExam(On.AddDays(random.Next(-40, 40)), i, false))];
+            var sorted = new SortedExams(exams);
+            for (var day = -60; day <= 60; day++)
+            {
+                Assert.Same(Literally(On.AddDays(day), exams), sorted.NearestTo(On.AddDays(day)));
+            }
+        }
+    }
+
+    /// <summary>The rule as written: within the window, the nearest; on a tie the earlier; then the first recorded.</summary>
+    private static PhysicalExam? Literally(DateOnly collectedOn, IEnumerable<PhysicalExam> exams) => exams
+        .Select(e => (Exam: e, Distance: Math.Abs(e.ExaminedOn.DayNumber - collectedOn.DayNumber)))
+        .Where(e => e.Distance <= ExamPairing.WindowDays)
+        .OrderBy(e => e.Distance)
+        .ThenBy(e => e.Exam.ExaminedOn > collectedOn)
+        .Select(e => e.Exam)
+        .FirstOrDefault();
+
     private static BloodCount Count() => new(On, Wbc: 6m, Neutrophils: 3m, Platelets: 250m, Hemoglobin: 13m,
         BlastsPercent: 0m, BasophilsPercent: 1m, PromyelocytesMyelocytesPercent: 0m, LowerLimits: null);
 }
