@@ -96,6 +96,9 @@ public static class BenchProgram
             await Replay.RunAsync(ctx, host, 2);
         }
 
+        // No host is up here, so no async daemon reacts to these appends.
+        await AppendLayers.RunAsync(ctx, growth[0].PatientIds);
+
         await using (var api = await ApiProcess.StartAsync(root, connectionString, Path.Combine(logs, "api.log")))
         {
             await Appends.OverHttpAsync(ctx, api, await StoreForJsonAsync(connectionString), growth[0].PatientIds, "HTTP");
