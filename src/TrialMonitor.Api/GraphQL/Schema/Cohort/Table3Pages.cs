@@ -12,29 +12,12 @@ public static class Table3Pages
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 500;
-    private const string List = "table3";
+    private static readonly OffsetPaging Paging = new("table3", DefaultPageSize, MaxPageSize);
 
     public static Connection<Table3Line> Page(IReadOnlyList<Table3Line> table3, int? first, string? after)
     {
         ArgumentNullException.ThrowIfNull(table3);
-        var size = first ?? DefaultPageSize;
-        if (size is < 0 or > MaxPageSize) throw InputErrors.Field("first", $"must be between 0 and {MaxPageSize} (got {size})");
-        var offset = after is null ? 0 : OffsetCursor.Parse(List, after) + 1;
-
-        var edges = table3.Skip(offset).Take(size)
-            .Select((line, i) => new Edge<Table3Line> { Cursor = OffsetCursor.Of(List, offset + i), Node = line })
-            .ToList();
-        return new Connection<Table3Line>
-        {
-            TotalCount = table3.Count,
-            Edges = edges,
-            PageInfo = new PageInfo
-            {
-                StartCursor = edges.FirstOrDefault()?.Cursor,
-                EndCursor = edges.LastOrDefault()?.Cursor,
-                HasPreviousPage = offset > 0,
-                HasNextPage = offset + edges.Count < table3.Count,
-            },
-        };
+        var (size, offset) = Paging.Window(first, after);
+        return Paging.Connection([.. table3.Skip(offset).Take(size)], offset, table3.Count);
     }
 }

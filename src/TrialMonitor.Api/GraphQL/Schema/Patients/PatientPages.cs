@@ -14,34 +14,19 @@ public static class PatientPages
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
-    private const string List = "patient";
+    private static readonly OffsetPaging Paging = new("patient", DefaultPageSize, MaxPageSize);
 
     public static async Task<Connection<PatientChart>> LoadAsync(
         IQuerySession session, Guid trialId, PatientFilter? filter, PatientOrder? order, int? first, string? after,
         IReadOnlyList<string>? readableSites, CancellationToken cancellation)
     {
-        var size = first ?? DefaultPageSize;
-        if (size is < 0 or > MaxPageSize) throw InputErrors.Field("first", $"must be between 0 and {MaxPageSize} (got {size})");
-        var offset = after is null ? 0 : OffsetCursor.Parse(List, after) + 1;
+        var (size, offset) = Paging.Window(first, after);
 
         var trialPatients = session.Query<PatientChart>().Where(c => c.TrialId == trialId);
         if (readableSites is not null) trialPatients = trialPatients.Where(c => readableSites.Contains(c.Site));
         var query = Sorted(Filtered(trialPatients, filter ?? new PatientFilter()), order);
         var page = await query.Stats(out var stats).Skip(offset).Take(size).ToListAsync(cancellation);
-
-        var edges = page.Select((chart, i) => new Edge<PatientChart> { Cursor = OffsetCursor.Of(List, offset + i), Node = chart }).ToList();
-        return new Connection<PatientChart>
-        {
-            TotalCount = (int)stats.TotalResults,
-            Edges = edges,
-            PageInfo = new PageInfo
-            {
-                StartCursor = edges.FirstOrDefault()?.Cursor,
-                EndCursor = edges.LastOrDefault()?.Cursor,
-                HasPreviousPage = offset > 0,
-                HasNextPage = offset + page.Count < stats.TotalResults,
-            },
-        };
+        return Paging.Connection(page, offset, (int)stats.TotalResults);
     }
 
     private static IQueryable<PatientChart> Filtered(IQueryable<PatientChart> query, PatientFilter filter)
