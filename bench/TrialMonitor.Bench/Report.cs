@@ -17,7 +17,7 @@ public sealed record Figure(
 
 /// <summary>A growth point: cost per event and per query at a trial size.</summary>
 public sealed record GrowthPoint(int Patients, long Events, double IngestEventsPerSecond, double CopyEventsPerSecond,
-    double CachedQueryP50Ms, double RecomputeP50Ms, double RawSelectP50Ms, double ChartKiB);
+    double CachedQueryP50Ms, double AfterChangeP50Ms, double FullComputeP50Ms, double RawSelectP50Ms, double ChartKiB);
 
 /// <summary>The bench's results, printed as a table and written to ops/benchmarks.md.</summary>
 public sealed class Report
@@ -64,12 +64,13 @@ public sealed class Report
     public string GrowthTable()
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| patients | events | ingest (bulk) | raw COPY | ratio | cohort read p50, unchanged trial | recompute after a change p50 | raw SELECT of the charts p50 | chart size | recompute per patient |");
-        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        sb.AppendLine("| patients | events | ingest (bulk) | raw COPY | ratio | cohort read p50, unchanged trial | first read after a change p50 | per patient | full computation p50 | raw SELECT of the charts p50 | chart size |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var g in Growth)
             sb.AppendLine($"| {N(g.Patients)} | {N(g.Events)} | {N(g.IngestEventsPerSecond)} events/s | {N(g.CopyEventsPerSecond)} events/s | "
-                + $"{Percent(g.IngestEventsPerSecond / g.CopyEventsPerSecond)} | {Ms(g.CachedQueryP50Ms)} | {Ms(g.RecomputeP50Ms)} | {Ms(g.RawSelectP50Ms)} | {N(g.ChartKiB, 1)} KiB | "
-                + $"{(g.RecomputeP50Ms * 1000 / g.Patients).ToString("0", CultureInfo.InvariantCulture)} µs |");
+                + $"{Percent(g.IngestEventsPerSecond / g.CopyEventsPerSecond)} | {Ms(g.CachedQueryP50Ms)} | {Ms(g.AfterChangeP50Ms)} | "
+                + $"{(g.AfterChangeP50Ms * 1000 / g.Patients).ToString("0", CultureInfo.InvariantCulture)} µs | {Ms(g.FullComputeP50Ms)} | "
+                + $"{Ms(g.RawSelectP50Ms)} | {N(g.ChartKiB, 1)} KiB |");
         return sb.ToString();
     }
 

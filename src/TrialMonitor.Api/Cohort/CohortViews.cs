@@ -11,10 +11,11 @@ namespace TrialMonitor.Api.Cohort;
 /// always consistent with what coordinators see per patient. Computing them reads every chart of
 /// the trial (seconds at 10 000 patients), so each report is kept until the trial's
 /// <see cref="CohortChange"/> stamp moves: a read costs one primary-key load while nothing changed,
-/// and concurrent readers of a changed trial share one computation. A projection rebuild rewrites
+/// and concurrent readers of a changed trial share one computation, which rereads only the charts
+/// that changed (<see cref="KeptPatients"/>). A projection rebuild rewrites
 /// the charts without moving stamps: it follows a change of the rules, i.e. new code and a restart.
 /// </summary>
-public sealed class CohortViews(IDocumentStore store)
+public sealed class CohortViews(IDocumentStore store, KeptPatients kept)
 {
     // Reports per trial and site selection (coordinators see their sites only); a report of 10 000
     // patients is a few MB, so past this many the cache starts over rather than grow without bound.
@@ -53,14 +54,22 @@ public sealed class CohortViews(IDocumentStore store)
         var query = session.Query<PatientChart>().Where(c => c.TrialId == trialId);
         if (sites is not null) query = query.Where(c => sites.Contains(c.Site));
         var charts = await query.ToListAsync(cancellation);
-        return CohortTables.Compute([.. charts.Select(c => new CohortPatient(c.ToCourse(), c.Assessment))], trial.Settings);
+        return CohortTables.Compute(
+            [.. charts.OrderBy(c => c.SubjectId, StringComparer.Ordinal).Select(c => new CohortPatient(c.ToCourse(), c.Assessment))],
+            trial.Settings);
     }
 
     // Not cancelled by the reader who started it: other readers may be waiting for the same report.
     private async Task<CohortReport?> ComputeAsync(Guid trialId, IReadOnlyList<string>? sites)
     {
         await using var session = store.QuerySession();
-        return await ComputeAsync(session, trialId, sites);
+        var trial = await session.LoadAsync<Trial>(trialId);
+        if (trial is null) return null;
+
+        var patients = await kept.CurrentAsync(session, trialId, CancellationToken.None);
+        return CohortTables.Compute(
+            [.. patients.Where(p => sites is null || sites.Contains(p.Site)).Select(p => p.Patient)],
+            trial.Settings);
     }
 
     /// <summary>A report as of one stamp; started once, by whichever reader's entry won the race.</summary>

@@ -68,6 +68,7 @@ public static class EventStore
             .UseLightweightSessions()
             .IntegrateWithWolverine()
             .AddAsyncDaemon(DaemonModeOf(configuration));
+        services.AddSingleton<KeptPatients>();
         services.AddSingleton<CohortViews>();
         return services;
     }

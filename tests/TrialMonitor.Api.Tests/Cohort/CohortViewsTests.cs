@@ -136,6 +136,25 @@ public sealed class CohortViewsTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task After_a_change_only_the_changed_patients_charts_are_read_again()
+    {
+        var trial = await Bus.Trial();
+        var changed = await Bus.EscalatedWithImprovement(trial, "001", 0m);
+        await Bus.EscalatedWithImprovement(trial, "002", 10m);
+        var kept = App.Host.Services.GetRequiredService<KeptPatients>();
+        IReadOnlyList<KeptPatient> before, after;
+        await using (var session = App.Store.QuerySession()) before = await kept.CurrentAsync(session, trial, CancellationToken.None);
+
+        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(changed, "CG-4", Karyotype(new(2002, 6, 15), 0m)));
+        await using (var session = App.Store.QuerySession()) after = await kept.CurrentAsync(session, trial, CancellationToken.None);
+
+        Assert.Equal(["001", "002"], after.Select(p => p.Patient.SubjectId));
+        Assert.NotSame(before[0], after[0]);
+        Assert.Equal(before[0].Version + 1, after[0].Version);
+        Assert.Same(before[1], after[1]);
+    }
+
+    [Fact]
     public async Task An_unknown_trial_has_no_report()
     {
         Assert.Null(await Views.ForTrialAsync(Guid.NewGuid(), sites: null));
