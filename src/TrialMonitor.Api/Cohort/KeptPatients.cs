@@ -16,8 +16,10 @@ public sealed record KeptPatient(long Version, DateTimeOffset LastRecordedAt, st
 /// </summary>
 public sealed class KeptPatients
 {
-    // A trial's patients take roughly 15 KB each in memory; past this many trials start over.
-    private const int MaxKeptTrials = 16;
+    // Kept inputs cost tens of KB per patient (the course and its assessment as objects; the full
+    // bench's 111 000 kept patients held several GB). Past this many, the others are dropped, and a
+    // trial larger than this alone is computed from every chart on each change instead of kept.
+    private const int MaxKeptPatients = 25_000;
 
     private readonly ConcurrentDictionary<Guid, ImmutableDictionary<Guid, KeptPatient>> byTrial = new();
 
@@ -46,8 +48,15 @@ public sealed class KeptPatients
             else if (kept.TryGetValue(chart.Id, out var unchanged))
                 current[chart.Id] = unchanged;
         }
-        if (byTrial.Count >= MaxKeptTrials && !byTrial.ContainsKey(trialId)) byTrial.Clear();
-        byTrial[trialId] = current.ToImmutable();
+        Keep(trialId, current.ToImmutable());
         return [.. current.Values.OrderBy(p => p.Patient.SubjectId, StringComparer.Ordinal)];
+    }
+
+    private void Keep(Guid trialId, ImmutableDictionary<Guid, KeptPatient> patients)
+    {
+        byTrial.TryRemove(trialId, out _);
+        if (patients.Count > MaxKeptPatients) return;
+        if (byTrial.Values.Sum(p => p.Count) + patients.Count > MaxKeptPatients) byTrial.Clear();
+        byTrial[trialId] = patients;
     }
 }
