@@ -3,12 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
-using TrialMonitor.Api.Patients.Dosing;
 using TrialMonitor.Api.Patients.RecordingLabs;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Clinical.Course;
-using Wolverine;
 
 namespace TrialMonitor.Api.Tests.Cohort;
 
@@ -167,28 +165,6 @@ public sealed class CohortViewsTests(AppFixture app) : IntegrationTest(app)
     }
 
     private static string Json(object? value) => System.Text.Json.JsonSerializer.Serialize(value);
-
-    private static CytogeneticAssessment Karyotype(DateOnly on, decimal ph) => new(on, ph, CytogeneticMethod.Karyotype, 20, false);
-}
-
-/// <summary>Patients whose course puts them in Table 3.</summary>
-public static class CohortGiven
-{
-    /// <summary>
-    /// CG resistance at 100 % Ph+ after a year on 400 mg, escalated to 800 mg, then two results at
-    /// <paramref name="phAfter"/> % (CG-2, CG-3): an improved response, still ongoing.
-    /// </summary>
-    public static async Task<Guid> EscalatedWithImprovement(this IMessageBus bus, Guid trial, string subject, decimal phAfter)
-    {
-        var patient = await bus.EnrolledPatient(trial, subject);
-        await bus.InvokeAsync<EntryResult>(new ChangeDose(patient, "DOSE-START", new DoseChange(Given.EnrolledOn, DoseAction.Started, 400, "daily", null)));
-        await bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-0", Karyotype(new(2000, 9, 1), 100m)));
-        await bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-1", Karyotype(new(2001, 3, 1), 100m)));
-        await bus.InvokeAsync<EntryResult>(new ChangeDose(patient, "DOSE-UP", new DoseChange(new(2001, 3, 10), DoseAction.Escalated, 800, "daily", null)));
-        await bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-2", Karyotype(new(2001, 9, 15), phAfter)));
-        await bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-3", Karyotype(new(2002, 3, 15), phAfter)));
-        return patient;
-    }
 
     private static CytogeneticAssessment Karyotype(DateOnly on, decimal ph) => new(on, ph, CytogeneticMethod.Karyotype, 20, false);
 }

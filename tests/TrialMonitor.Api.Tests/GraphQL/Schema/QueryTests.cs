@@ -79,7 +79,7 @@ public sealed class QueryTests(AppFixture app) : IntegrationTest(app)
     public async Task Patients_are_filtered_by_what_the_rules_derive()
     {
         var trial = await Bus.Trial();
-        var escalated = await EscalatedWithCompleteResponse(trial, "001");
+        var escalated = await Bus.EscalatedWithImprovement(trial, "001", 0m);
         var minor = await Bus.EnrolledPatient(trial, "002");
         await StartedOnStandardDose(minor);
         await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(minor, "CG-1", Karyotype(new(2000, 9, 1), 40m)));
@@ -101,7 +101,7 @@ public sealed class QueryTests(AppFixture app) : IntegrationTest(app)
     public async Task A_patient_shows_the_chart_and_everything_the_rules_derive_from_it()
     {
         var trial = await Bus.Trial();
-        var patient = await EscalatedWithCompleteResponse(trial, "001");
+        var patient = await Bus.EscalatedWithImprovement(trial, "001", 0m);
         await Bus.InvokeAsync<EntryResult>(new RecordBloodCount(patient, "CBC-1",
             new BloodCount(new(2002, 3, 20), 2.5m, 0.8m, 120m, 11m, 0m, 1m, 0m, new LowerLimitsOfNormal(4m, 1.8m, 150m, 12m))));
 
@@ -147,7 +147,7 @@ public sealed class QueryTests(AppFixture app) : IntegrationTest(app)
     public async Task The_cohort_views_and_the_discrepancies_are_computed_from_the_charts()
     {
         var trial = await Bus.Trial();
-        await EscalatedWithCompleteResponse(trial, "001");
+        await Bus.EscalatedWithImprovement(trial, "001", 0m);
         var reportedPartial = await Bus.EnrolledPatient(trial, "002");
         await StartedOnStandardDose(reportedPartial);
         await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(reportedPartial, "CG-1", Karyotype(new(2000, 9, 1), 40m)));
@@ -215,17 +215,4 @@ public sealed class QueryTests(AppFixture app) : IntegrationTest(app)
 
     private Task<EntryResult> StartedOnStandardDose(Guid patient) => Bus.InvokeAsync<EntryResult>(
         new ChangeDose(patient, "DOSE-START", new DoseChange(Given.EnrolledOn, DoseAction.Started, 400, "daily", null)));
-
-    /// <summary>CG resistance at 100 % Ph+ after a year on 400 mg, escalated to 800 mg, then two complete responses.</summary>
-    private async Task<Guid> EscalatedWithCompleteResponse(Guid trial, string subject)
-    {
-        var patient = await Bus.EnrolledPatient(trial, subject);
-        await StartedOnStandardDose(patient);
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-0", Karyotype(new(2000, 9, 1), 100m)));
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-1", Karyotype(new(2001, 3, 1), 100m)));
-        await Bus.InvokeAsync<EntryResult>(new ChangeDose(patient, "DOSE-UP", new DoseChange(new(2001, 3, 10), DoseAction.Escalated, 800, "daily", null)));
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-2", Karyotype(new(2001, 9, 15), 0m)));
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-3", Karyotype(new(2002, 3, 15), 0m)));
-        return patient;
-    }
 }
