@@ -55,7 +55,7 @@ public sealed class CohortViews(IDocumentStore store, KeptPatients kept)
         if (sites is not null) query = query.Where(c => sites.Contains(c.Site));
         var charts = await query.ToListAsync(cancellation);
         return CohortTables.Compute(
-            [.. charts.OrderBy(c => c.SubjectId, StringComparer.Ordinal).Select(c => new CohortPatient(c.ToCourse(), c.Assessment))],
+            [.. charts.OrderBy(c => c.SubjectId, StringComparer.Ordinal).Select(c => c.ToCohortPatient())],
             trial.Settings);
     }
 

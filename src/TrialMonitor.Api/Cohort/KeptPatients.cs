@@ -44,7 +44,7 @@ public sealed class KeptPatients
         foreach (var chart in charts)
         {
             if (reread.TryGetValue(chart.Id, out var c))
-                current[chart.Id] = new KeptPatient(c.Version, c.LastRecordedAt, c.Site, new CohortPatient(c.ToCourse(), c.Assessment));
+                current[chart.Id] = new KeptPatient(c.Version, c.LastRecordedAt, c.Site, c.ToCohortPatient());
             else if (kept.TryGetValue(chart.Id, out var unchanged))
                 current[chart.Id] = unchanged;
         }

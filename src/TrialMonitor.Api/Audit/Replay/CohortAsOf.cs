@@ -27,7 +27,7 @@ public static class CohortAsOf
         {
             var events = await session.Events.FetchStreamAsync(patientId, timestamp: recordedAt, token: cancellation);
             if (PatientReplay.Fold(events, trialTimeline) is { } chart)
-                patients.Add(new CohortPatient(chart.ToCourse(), chart.Assessment));
+                patients.Add(chart.ToCohortPatient());
         }
         return CohortTables.Compute(patients, trial.Settings);
     }

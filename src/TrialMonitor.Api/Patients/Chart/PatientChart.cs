@@ -1,3 +1,4 @@
+using TrialMonitor.Clinical.Cohort;
 using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Patients;
@@ -44,6 +45,9 @@ public sealed class PatientChart
         Discontinuations.Select(d => d.Value).MinBy(d => d.EffectiveOn),
         Deaths.Select(d => d.Value).FirstOrDefault(),
         FollowUpContacts.Count == 0 ? null : FollowUpContacts.Max(c => c.Value));
+
+    /// <summary>The patient as the cohort tables read it: the course and what the rules concluded from it.</summary>
+    public CohortPatient ToCohortPatient() => new(ToCourse(), Assessment);
 
     private static List<T> Values<T>(List<Keyed<T>> entries) => entries.ConvertAll(e => e.Value);
 }
