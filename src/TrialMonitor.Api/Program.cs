@@ -7,6 +7,7 @@ using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.GraphQL.Schema;
 using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Infrastructure;
+using TrialMonitor.Api.Validation;
 using Wolverine;
 
 // `token ROLE [--site SITE] [--user NAME]` mints a token (./ops/token) instead of starting the host.
@@ -30,6 +31,8 @@ builder.Host.UseWolverine(opts =>
 {
     opts.UseRuntimeCompilation();
     opts.Policies.AutoApplyTransactions();
+    // Strings jsonb cannot hold are refused before any handler decides (see Validation/StoredText).
+    opts.Policies.AddMiddleware(typeof(StoredTextMiddleware));
     // Who, in which role, from where and why: onto every event a handler appends.
     opts.Policies.AddMiddleware(typeof(EventMetadataMiddleware));
 });

@@ -1,11 +1,5 @@
 using TrialMonitor.Api.Patients;
-using TrialMonitor.Api.Patients.Dosing;
 using TrialMonitor.Api.Patients.Enrolling;
-using TrialMonitor.Api.Patients.RecordingExams;
-using TrialMonitor.Api.Patients.RecordingLabs;
-using TrialMonitor.Api.Patients.RecordingOutcomes;
-using TrialMonitor.Api.Patients.ReportingResponses;
-using TrialMonitor.Api.Patients.ReportingToxicity;
 
 namespace TrialMonitor.Bench.Generation;
 
@@ -21,18 +15,7 @@ public static class CourseEvents
     public static object For(object command) => command switch
     {
         EnrolPatient c => new PatientEnrolled(c.PatientId, c.TrialId, c.EnrolledOn, c.Baseline),
-        RecordBloodCount c => new BloodCountRecorded(c.PatientId, c.EntryKey, c.Count),
-        RecordMarrow c => new MarrowRecorded(c.PatientId, c.EntryKey, c.Marrow),
-        RecordCytogenetics c => new CytogeneticsRecorded(c.PatientId, c.EntryKey, c.Cytogenetics),
-        RecordMolecular c => new MolecularRecorded(c.PatientId, c.EntryKey, c.Molecular),
-        RecordPhysicalExam c => new PhysicalExamRecorded(c.PatientId, c.EntryKey, c.Exam),
-        ChangeDose c => new DoseChanged(c.PatientId, c.EntryKey, c.Dose),
-        ReportToxicity c => new ToxicityReported(c.PatientId, c.EntryKey, c.Toxicity),
-        ReportResponse c => new ResponseReported(c.PatientId, c.EntryKey, c.Response),
-        DiagnoseTransformation c => new TransformationDiagnosed(c.PatientId, c.EntryKey, c.Transformation),
-        DiscontinueTherapy c => new TherapyDiscontinued(c.PatientId, c.EntryKey, c.Discontinuation),
-        RecordDeath c => new PatientDied(c.PatientId, c.EntryKey, c.Death),
-        RecordFollowUpContact c => new FollowUpContactRecorded(c.PatientId, c.EntryKey, c.ContactOn),
+        RecordEntry c => c.Entry,
         _ => throw new ArgumentException($"no event for command {command.GetType().Name}", nameof(command)),
     };
 

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using Marten;
 using Marten.Events;
 using TrialMonitor.Api.Patients;
-using TrialMonitor.Api.Patients.RecordingLabs;
 using TrialMonitor.Bench.Baseline;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;
@@ -39,7 +38,7 @@ public static class Appends
     public static async Task InProcessAsync(BenchContext ctx, InProcessHost host, IReadOnlyList<Guid> patients, string run)
     {
         // Warm-up (code generation, JIT, connection pool), untimed.
-        await host.NewBus().InvokeAsync<EntryResult>(new RecordBloodCount(patients[^1], $"WARM-{run}", Count));
+        await host.NewBus().InvokeAsync<EntryResult>(new RecordEntry(new BloodCountRecorded(patients[^1], $"WARM-{run}", Count)));
         foreach (var writers in Writers)
         {
             var buses = Enumerable.Range(0, writers).Select(_ => host.NewBus()).ToArray();
@@ -52,7 +51,7 @@ public static class Appends
                 measured = await Latencies.RunAsync(writers, ctx.RunFor, async (w, i) =>
                 {
                     var result = await buses[w].InvokeAsync<EntryResult>(
-                        new RecordBloodCount(PatientFor(patients, writers, w, i), $"BENCH-{run}-{writers}-{w}-{i}", Count));
+                        new RecordEntry(new BloodCountRecorded(PatientFor(patients, writers, w, i), $"BENCH-{run}-{writers}-{w}-{i}", Count)));
                     if (result.AlreadyRecorded) throw new InvalidOperationException("a bench entry was a repeat");
                 });
                 peak = memory.PeakMiB;

@@ -5,7 +5,6 @@ using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
 using TrialMonitor.Api.Infrastructure;
 using TrialMonitor.Api.Patients;
-using TrialMonitor.Api.Patients.RecordingLabs;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;
 using Wolverine;
@@ -68,7 +67,7 @@ public static class CohortQueries
         var reads = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            await bus.InvokeAsync<EntryResult>(new RecordBloodCount(patients[i], $"COHORT-{run}-{i}", Appends.Count));
+            await bus.InvokeAsync<EntryResult>(new RecordEntry(new BloodCountRecorded(patients[i], $"COHORT-{run}-{i}", Appends.Count)));
             reads.Add((await Latencies.TimeAsync(() => ReadAsync(views, trialId))).TotalMilliseconds);
         }
         return new Latencies(reads, TimeSpan.FromMilliseconds(reads.Sum()));

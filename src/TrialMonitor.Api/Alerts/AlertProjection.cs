@@ -103,23 +103,24 @@ public sealed class AlertProjection : IProjection
 
             var before = state.Assessment;
             // Safety alerts read every observation: the trial's data cut-off is for analyses only.
-            var after = before is null || CanMoveAssessment(e.Data)
+            var entry = e.Data as IPatientEntry;
+            var kind = entry is null ? null : EntryKinds.Of(entry);
+            var after = before is null || kind is not { MovesAssessment: false }
                 ? PatientEvaluation.Evaluate(chart.ToCourse(), state.Settings with { DataCutoffOn = null })
                 : before;
             state.Chart = chart;
             state.Assessment = after;
             changedStates.Add(state.Id);
 
-            var (entryKey, observedOn) = Describe(e.Data);
             if (e.Data is EntryVoided voided)
             {
                 await WithdrawAsync(state, voided, after, e, NextPosition, ct);
             }
 
-            foreach (var signal in Signals(e.Data, state.Settings.AlertGradeThreshold)
-                         .Concat(SafetySignals.ForAssessmentChange(before, after, observedOn)))
+            IReadOnlyList<SafetySignal> signals = entry is null ? [] : kind!.Signals(entry, state.Settings.AlertGradeThreshold);
+            foreach (var signal in signals.Concat(SafetySignals.ForAssessmentChange(before, after, entry?.ClinicalOn)))
             {
-                Raise(state, signal, new AlertCause(e.Id, e.Version, e.Sequence, e.EventTypeName, entryKey, e.Timestamp), NextPosition());
+                Raise(state, signal, new AlertCause(e.Id, e.Version, e.Sequence, e.EventTypeName, entry?.EntryKey, e.Timestamp), NextPosition());
             }
         }
 
@@ -146,45 +147,6 @@ public sealed class AlertProjection : IProjection
             };
             changedStates.Add(e.StreamId);
         }
-
-        /// <summary>
-        /// Whether the event can change what the alerts derived from the assessment read (protocol
-        /// status, improvement after escalation): counts, exams, cytogenetics, doses, outcomes and
-        /// corrections can; marrow, molecular results, toxicities, reported responses and follow-up
-        /// contacts are not read by those rules. Evaluating the whole course after every event is
-        /// what a rebuild spends its time on, so the events that cannot move it skip it.
-        /// </summary>
-        private static bool CanMoveAssessment(object data) =>
-            data is not (MarrowRecorded or MolecularRecorded or ToxicityReported or ResponseReported or FollowUpContactRecorded);
-
-        private static IReadOnlyList<SafetySignal> Signals(object data, int threshold) => data switch
-        {
-            BloodCountRecorded e => SafetySignals.ForBloodCount(e.Count, threshold),
-            ToxicityReported e => SafetySignals.ForReportedToxicity(e.Toxicity, threshold),
-            DoseChanged e => SafetySignals.ForDoseChange(e.Dose),
-            TherapyDiscontinued e => SafetySignals.ForDiscontinuation(e.Discontinuation),
-            TransformationDiagnosed e => SafetySignals.ForTransformation(e.Transformation),
-            PatientDied e => SafetySignals.ForDeath(e.Death),
-            _ => [],
-        };
-
-        /// <summary>The entry an event records and the clinical date it refers to.</summary>
-        private static (string? EntryKey, DateOnly? ObservedOn) Describe(object data) => data switch
-        {
-            BloodCountRecorded e => (e.EntryKey, e.Count.CollectedOn),
-            MarrowRecorded e => (e.EntryKey, e.Marrow.CollectedOn),
-            CytogeneticsRecorded e => (e.EntryKey, e.Cytogenetics.CollectedOn),
-            MolecularRecorded e => (e.EntryKey, e.Molecular.CollectedOn),
-            PhysicalExamRecorded e => (e.EntryKey, e.Exam.ExaminedOn),
-            DoseChanged e => (e.EntryKey, e.Dose.EffectiveOn),
-            ToxicityReported e => (e.EntryKey, e.Toxicity.OnsetOn),
-            ResponseReported e => (e.EntryKey, e.Response.AssessedOn),
-            TransformationDiagnosed e => (e.EntryKey, e.Transformation.DiagnosedOn),
-            TherapyDiscontinued e => (e.EntryKey, e.Discontinuation.EffectiveOn),
-            PatientDied e => (e.EntryKey, e.Death.DiedOn),
-            FollowUpContactRecorded e => (e.EntryKey, e.ContactOn),
-            _ => (null, null),
-        };
 
         private void Raise(PatientAlertState state, SafetySignal signal, AlertCause cause, long position)
         {

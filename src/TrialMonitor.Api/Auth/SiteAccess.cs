@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using GraphQL;
-using Marten;
 using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Patients;
 
@@ -8,8 +7,8 @@ namespace TrialMonitor.Api.Auth;
 
 /// <summary>
 /// Site scoping of coordinators. Reads of one patient at another site are refused (FORBIDDEN naming the
-/// site); lists and cohort views leave other sites' patients out. Writes are refused before the command is
-/// sent, so nothing is appended. Safety monitors and auditors read every site; only coordinators write.
+/// site); lists and cohort views leave other sites' patients out. Writes are checked by the handlers on the
+/// patient's own site (<see cref="WriteAccess"/>), so nothing is appended. Safety monitors and auditors read every site; only coordinators write.
 /// </summary>
 public static class SiteAccess
 {
@@ -28,20 +27,6 @@ public static class SiteAccess
     {
         if (chart is null || ReadableSites(context.User) is not { } sites || sites.Contains(chart.Site)) return;
         throw Forbidden($"Patient {chart.Id} is at site {chart.Site}; {Yours(sites)}.");
-    }
-
-    /// <summary>Refuses a write unless the coordinator works at the patient's site (and, for an enrolment, the site it names).</summary>
-    public static async Task EnsureCanWriteAsync(IResolveFieldContext context, Guid patientId, string? newSite = null)
-    {
-        var store = (context.RequestServices ?? throw new InvalidOperationException("The GraphQL request has no RequestServices"))
-            .GetRequiredService<IDocumentStore>();
-        await using var session = store.QuerySession();
-        var chart = await session.LoadAsync<PatientChart>(patientId, context.CancellationToken);
-        var sites = context.User is { } user ? Sites(user) : [];
-        if (chart is not null && !sites.Contains(chart.Site))
-            throw Forbidden($"Patient {patientId} is at site {chart.Site}; {Yours(sites)}.");
-        if (newSite is not null && !sites.Contains(newSite))
-            throw Forbidden($"Site {newSite} is not yours to enrol at; {Yours(sites)}.");
     }
 
     private static string Yours(IReadOnlyList<string> sites) =>

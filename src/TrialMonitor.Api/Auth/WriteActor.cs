@@ -6,7 +6,7 @@ namespace TrialMonitor.Api.Auth;
 
 /// <summary>
 /// The delivery options a command is sent with: the actor's metadata as envelope headers (see
-/// <see cref="EventMetadataMiddleware"/>) and the request's correlation id.
+/// <see cref="EventMetadataMiddleware"/>), the sites they may write to (<see cref="WriteAccess"/>) and the request's correlation id.
 /// </summary>
 public static class WriteActor
 {
@@ -18,7 +18,10 @@ public static class WriteActor
         var allowed = context.FieldDefinition.GetRoles() ?? [];
         var role = allowed.FirstOrDefault(r => context.User?.IsInRole(r) == true)
             ?? context.User?.FindFirst(TrialMonitorClaims.Role)?.Value ?? "none";
-        return Headers(new DeliveryOptions { CorrelationId = origin.CorrelationId }, user, role, origin.Source, reason);
+        var options = Headers(new DeliveryOptions { CorrelationId = origin.CorrelationId }, user, role, origin.Source, reason);
+        // Where they may write, checked by the handlers on the patient's own site (WriteAccess); admins are not bound to sites.
+        if (role != Roles.Admin) options.WithHeader(WriteAccess.SitesHeader, WriteAccess.Header(context.User is { } caller ? SiteAccess.Sites(caller) : []));
+        return options;
     }
 
     /// <summary>For the server's own writers, e.g. the demo cohort loader (source import).</summary>

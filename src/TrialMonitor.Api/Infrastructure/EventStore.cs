@@ -1,12 +1,15 @@
+using System.Text.Json.Serialization.Metadata;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Enrolling;
 using TrialMonitor.Api.Trials;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -39,17 +42,24 @@ public static class EventStore
                 opts.Connection(ConnectionString(configuration));
                 opts.DatabaseSchemaName = Schema;
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, configure: json =>
+                {
+                    // The chart keeps its entries of every kind in one list (see EntryKinds.StoreAsOneList).
+                    json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(EntryKinds.StoreAsOneList);
+                    json.AllowOutOfOrderMetadataProperties = true;
+                });
 
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 opts.Events.MetadataConfig.EnableAll();
 
+                opts.Events.AddEventTypes(EntryKinds.All.Select(kind => kind.EventType));
                 // Write models, rebuilt from their stream on each command.
-                opts.Projections.LiveStreamAggregation<Patient>();
+                opts.Projections.Add(new PatientWriteModel(), ProjectionLifecycle.Live);
                 // Inline: enrolment and the patient chart read the trial's settings in the same transaction.
                 opts.Projections.Snapshot<Trial>(SnapshotLifecycle.Inline);
                 opts.Projections.Add<PatientChartProjection>(ProjectionLifecycle.Inline);
                 opts.Schema.For<PatientChart>().Index(c => c.TrialId);
+                SubjectEnrolment.Index(opts);
                 // Inline: the stamp cached cohort reports are checked against (see Cohort/CohortViews),
                 // moved by the chart projection's side effect and by the trial's own events.
                 opts.Events.EnableSideEffectsOnInlineProjections = true;
@@ -68,6 +78,7 @@ public static class EventStore
             .UseLightweightSessions()
             .IntegrateWithWolverine()
             .AddAsyncDaemon(DaemonModeOf(configuration));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KeptPatients>();
         services.AddSingleton<CohortViews>();
         return services;

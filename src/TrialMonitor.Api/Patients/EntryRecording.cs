@@ -1,3 +1,4 @@
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Validation;
 
 namespace TrialMonitor.Api.Patients;
@@ -9,43 +10,45 @@ public sealed record Correction(string SupersedesEntryKey, string Reason);
 public sealed record EntryResult(Guid PatientId, string EntryKey, long Version, bool AlreadyRecorded);
 
 /// <summary>
-/// The rules every clinical entry shares: the patient must exist, an entry key is recorded once
-/// (a repeat with the same content is acknowledged without appending; different content is refused),
-/// a correction names an existing entry and a reason, and a client that says which version it decided
-/// on is refused when the stream has moved since.
+/// The door every clinical entry passes, whoever sends it: the patient must exist and be at a site the
+/// writer may write to, the entry must be within what a clinic could have measured (its kind's checks
+/// and the clinical date rules), an entry key is recorded once (a repeat with the same content is
+/// acknowledged without appending; different content is refused), a correction names an existing entry
+/// and a reason, and a client that says which version it decided on is refused when the stream has moved since.
 /// </summary>
 public static class EntryRecording
 {
-    public static (EntryResult Result, IReadOnlyList<object> Events) Decide(
-        Guid patientId,
-        Patient? patient,
-        string entryKey,
-        object entry,
-        Correction? correction,
-        Action<FieldChecks, Patient> validate,
-        long? expectedVersion = null)
-    {
-        patient = RequireEnrolled(patientId, patient);
-        var checks = new FieldChecks();
-        checks.NotBlank(entryKey, "entryKey");
-        validate(checks, patient);
-        CheckCorrection(checks, patient, correction, "correction.supersedesEntryKey", "correction.reason");
+    public const int MaxEntryKeyLength = 128;
+    public const int MaxReasonLength = 2_000;
 
-        if (patient.Entries.TryGetValue(entryKey, out var existing))
+    public static (EntryResult Result, IReadOnlyList<object> Events) Decide(RecordEntry command, Patient? patient, WriteAccess access, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(access);
+        var entry = command.Entry;
+        patient = RequireEnrolled(entry.PatientId, patient);
+        access.EnsureCanWrite(patient.Site, $"Patient {patient.Id}");
+        var kind = EntryKinds.Of(entry);
+        var checks = new FieldChecks().Key(entry.EntryKey, "entryKey", MaxEntryKeyLength);
+        kind.Check(checks, entry);
+        checks.ClinicalDate(entry.ClinicalOn, kind.ClinicalDateField, patient, command.Correction is not null, today);
+        CheckCorrection(checks, patient, command.Correction, "correction.supersedesEntryKey", "correction.reason");
+        checks.ThrowIfAny();
+
+        if (patient.Entries.TryGetValue(entry.EntryKey, out var existing))
         {
             checks.Require(existing.Equals(entry), "entryKey",
-                $"'{entryKey}' was already recorded for this patient with different content; record a correction instead");
+                $"'{entry.EntryKey}' was already recorded for this patient with different content; record a correction instead");
             checks.ThrowIfAny();
-            return (new EntryResult(patient.Id, entryKey, patient.Version, AlreadyRecorded: true), []);
+            return (new EntryResult(patient.Id, entry.EntryKey, patient.Version, AlreadyRecorded: true), []);
         }
 
         // A repeat is acknowledged whatever version the client saw; a new entry needs the version it was decided on.
-        VersionConflictException.ThrowIfStale(patient.Id, expectedVersion, patient.Version);
-        checks.ThrowIfAny();
-        object[] events = correction is null
+        VersionConflictException.ThrowIfStale(patient.Id, command.ExpectedVersion, patient.Version);
+        object[] events = command.Correction is not { } correction
             ? [entry]
-            : [new EntryVoided(patient.Id, correction.SupersedesEntryKey, correction.Reason.Trim(), entryKey), entry];
-        return (new EntryResult(patient.Id, entryKey, patient.Version + events.Length, AlreadyRecorded: false), events);
+            : [new EntryVoided(patient.Id, correction.SupersedesEntryKey, correction.Reason.Trim(), entry.EntryKey), entry];
+        return (new EntryResult(patient.Id, entry.EntryKey, patient.Version + events.Length, AlreadyRecorded: false), events);
     }
 
     public static Patient RequireEnrolled(Guid patientId, Patient? patient) => patient
@@ -53,8 +56,10 @@ public static class EntryRecording
 
     public static void CheckCorrection(FieldChecks checks, Patient patient, Correction? correction, string keyField, string reasonField)
     {
+        ArgumentNullException.ThrowIfNull(checks);
+        ArgumentNullException.ThrowIfNull(patient);
         if (correction is null) return;
-        checks.NotBlank(correction.Reason, reasonField);
+        checks.Text(correction.Reason, reasonField, MaxReasonLength);
         checks.Require(patient.Entries.ContainsKey(correction.SupersedesEntryKey), keyField,
             $"no entry '{correction.SupersedesEntryKey}' was recorded for this patient");
         checks.Require(!patient.VoidedEntryKeys.Contains(correction.SupersedesEntryKey), keyField,

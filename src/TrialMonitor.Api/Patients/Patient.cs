@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Patients;
 
@@ -6,35 +9,38 @@ namespace TrialMonitor.Api.Patients;
 /// The write model of a patient stream: only what the commands need to decide, rebuilt live from
 /// the stream on each command (the read side lives in PatientChart).
 /// </summary>
-public sealed partial record Patient(
+public sealed record Patient(
     Guid Id,
     Guid TrialId,
     string Site,
     DateOnly EnrolledOn,
-    ImmutableDictionary<string, object> Entries,
+    DateOnly DiagnosedOn,
+    ImmutableDictionary<string, IPatientEntry> Entries,
     ImmutableHashSet<string> VoidedEntryKeys)
 {
     /// <summary>Stream version, set by Marten when the aggregate is fetched for writing.</summary>
     public long Version { get; set; }
 
-    public static Patient Create(PatientEnrolled e) =>
-        new(e.PatientId, e.TrialId, e.Baseline.Site, e.EnrolledOn,
-            ImmutableDictionary<string, object>.Empty, ImmutableHashSet<string>.Empty);
+    /// <summary>The date of death in force once the entry <paramref name="superseded"/> (if any) is voided.</summary>
+    public DateOnly? DiedOn(string? superseded = null) => Entries.Values.OfType<PatientDied>()
+        .Where(d => !VoidedEntryKeys.Contains(d.EntryKey) && d.EntryKey != superseded)
+        .Select(d => (DateOnly?)d.Death.DiedOn)
+        .Min();
+}
 
-    public Patient Apply(EntryVoided e) => this with { VoidedEntryKeys = VoidedEntryKeys.Add(e.VoidedEntryKey) };
-
-    public Patient Apply(BloodCountRecorded e) => Recorded(e.EntryKey, e);
-    public Patient Apply(MarrowRecorded e) => Recorded(e.EntryKey, e);
-    public Patient Apply(CytogeneticsRecorded e) => Recorded(e.EntryKey, e);
-    public Patient Apply(MolecularRecorded e) => Recorded(e.EntryKey, e);
-    public Patient Apply(PhysicalExamRecorded e) => Recorded(e.EntryKey, e);
-    public Patient Apply(DoseChanged e) => Recorded(e.EntryKey, e);
-    public Patient Apply(ToxicityReported e) => Recorded(e.EntryKey, e);
-    public Patient Apply(ResponseReported e) => Recorded(e.EntryKey, e);
-    public Patient Apply(TransformationDiagnosed e) => Recorded(e.EntryKey, e);
-    public Patient Apply(TherapyDiscontinued e) => Recorded(e.EntryKey, e);
-    public Patient Apply(PatientDied e) => Recorded(e.EntryKey, e);
-    public Patient Apply(FollowUpContactRecorded e) => Recorded(e.EntryKey, e);
-
-    private Patient Recorded(string entryKey, object entry) => this with { Entries = Entries.SetItem(entryKey, entry) };
+/// <summary>Folds a patient stream into its write model; every entry kind the same way, by its key.</summary>
+public sealed partial class PatientWriteModel : SingleStreamProjection<Patient, Guid>
+{
+    public override Patient? Evolve(Patient? snapshot, Guid id, IEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Data switch
+        {
+            PatientEnrolled enrolled => new Patient(enrolled.PatientId, enrolled.TrialId, enrolled.Baseline.Site, enrolled.EnrolledOn,
+                enrolled.Baseline.DiagnosedOn, ImmutableDictionary<string, IPatientEntry>.Empty, ImmutableHashSet<string>.Empty),
+            EntryVoided voided when snapshot is not null => snapshot with { VoidedEntryKeys = snapshot.VoidedEntryKeys.Add(voided.VoidedEntryKey) },
+            IPatientEntry entry when snapshot is not null => snapshot with { Entries = snapshot.Entries.SetItem(entry.EntryKey, entry) },
+            _ => snapshot,
+        };
+    }
 }

@@ -1,9 +1,6 @@
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
-using TrialMonitor.Api.Patients.RecordingExams;
-using TrialMonitor.Api.Patients.RecordingLabs;
-using TrialMonitor.Api.Patients.RecordingOutcomes;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
@@ -99,10 +96,10 @@ public sealed class AlertRulesTests(AppFixture app) : IntegrationTest(app)
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
 
-        await Bus.InvokeAsync<EntryResult>(new DiagnoseTransformation(patient, "TR-1", new Transformation(Day(2001, 1), DiseasePhase.Blastic)));
-        await Bus.InvokeAsync<EntryResult>(new DiscontinueTherapy(patient, "DC-1",
-            new Discontinuation(Day(2001, 1, 5), DiscontinuationReason.TransformationToBlasticPhase)));
-        await Bus.InvokeAsync<EntryResult>(new RecordDeath(patient, "DEATH", new Death(Day(2001, 2), CauseOfDeath.BlasticPhase)));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new TransformationDiagnosed(patient, "TR-1", new Transformation(Day(2001, 1), DiseasePhase.Blastic))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new TherapyDiscontinued(patient, "DC-1",
+            new Discontinuation(Day(2001, 1, 5), DiscontinuationReason.TransformationToBlasticPhase))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new PatientDied(patient, "DEATH", new Death(Day(2001, 2), CauseOfDeath.BlasticPhase))));
 
         Assert.Equal([AlertKind.Transformation, AlertKind.TherapyDiscontinued, AlertKind.Death],
             (await App.AlertsOf(patient)).Select(a => a.Kind));
@@ -128,12 +125,12 @@ public sealed class AlertRulesTests(AppFixture app) : IntegrationTest(app)
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
         await Bus.Dose(patient, "D1", Given.EnrolledOn, DoseAction.Started, 400);
-        await Bus.InvokeAsync<EntryResult>(new RecordPhysicalExam(patient, "EX-1", new PhysicalExam(Day(2000, 5), 0m, false)));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new PhysicalExamRecorded(patient, "EX-1", new PhysicalExam(Day(2000, 5), 0m, false))));
         await Bus.Counts(patient, "CBC-1", neutrophils: 3m); // CHR
 
-        await Bus.InvokeAsync<EntryResult>(new RecordPhysicalExam(patient, "EX-2", new PhysicalExam(Day(2000, 8), 0m, false)));
-        await Bus.InvokeAsync<EntryResult>(new RecordBloodCount(patient, "CBC-2",
-            new BloodCount(Day(2000, 8), 25m, 3m, 250m, 13m, 0m, 1m, 0m, null)));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new PhysicalExamRecorded(patient, "EX-2", new PhysicalExam(Day(2000, 8), 0m, false))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new BloodCountRecorded(patient, "CBC-2",
+            new BloodCount(Day(2000, 8), 25m, 3m, 250m, 13m, 0m, 1m, 0m, null))));
 
         var alert = Assert.Single(await App.AlertsOf(patient));
         Assert.Equal((AlertKind.HematologicRelapse, "CBC-2"), (alert.Kind, alert.Cause.EntryKey));
@@ -181,8 +178,8 @@ public sealed class AlertRulesTests(AppFixture app) : IntegrationTest(app)
         await Bus.Karyotype(patient, "CG-2", Day(2000, 9), 50m);
         await Bus.Karyotype(patient, "CG-3", Day(2000, 12), 60m);
 
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-3b",
-            new CytogeneticAssessment(Day(2000, 12), 20m, CytogeneticMethod.Karyotype, 20, false), new Correction("CG-3", "misread")));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-3b",
+            new CytogeneticAssessment(Day(2000, 12), 20m, CytogeneticMethod.Karyotype, 20, false)), new Correction("CG-3", "misread")));
 
         var alert = Assert.Single(await App.AlertsOf(patient));
         Assert.Equal((AlertKind.CytogeneticRelapse, AlertStatus.Withdrawn, "CG-3"), (alert.Kind, alert.Status, alert.Withdrawal?.VoidedEntryKey));

@@ -4,8 +4,6 @@ using Alba;
 using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Patients;
-using TrialMonitor.Api.Patients.Dosing;
-using TrialMonitor.Api.Patients.RecordingLabs;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
 using Wolverine;
@@ -32,11 +30,11 @@ public static class AuditScenario
     /// <summary>Standard dose, resistance, escalation, a partial response, then its correction: 7 events.</summary>
     public static async Task RecordCourseWithCorrection(this IMessageBus bus, Guid patient)
     {
-        await bus.InvokeAsync<EntryResult>(new ChangeDose(patient, "D1", new DoseChange(Given.EnrolledOn, DoseAction.Started, 400, "daily", null)), As(Coordinator));
-        await bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG1", Karyotype(100m, new(2001, 3, 1))), As(Coordinator));
-        await bus.InvokeAsync<EntryResult>(new ChangeDose(patient, "D2", new DoseChange(new(2001, 3, 15), DoseAction.Escalated, 800, "400 mg twice daily", null)), As(Coordinator));
-        await bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG2", Karyotype(30m, new(2001, 9, 1))), As(Coordinator));
-        await bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG2b", Karyotype(0m, new(2001, 9, 1)),
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new DoseChanged(patient, "D1", new DoseChange(Given.EnrolledOn, DoseAction.Started, 400, "daily", null))), As(Coordinator));
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG1", Karyotype(100m, new(2001, 3, 1)))), As(Coordinator));
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new DoseChanged(patient, "D2", new DoseChange(new(2001, 3, 15), DoseAction.Escalated, 800, "400 mg twice daily", null))), As(Coordinator));
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG2", Karyotype(30m, new(2001, 9, 1)))), As(Coordinator));
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG2b", Karyotype(0m, new(2001, 9, 1))),
             new Correction("CG2", CorrectionReason)), As(Coordinator, CorrectionReason));
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrialMonitor.Api.Patients;
-using TrialMonitor.Api.Patients.RecordingLabs;
 using TrialMonitor.Api.Tests.Support;
 using Wolverine;
 
@@ -119,13 +118,13 @@ public sealed class ReplayTests(AppFixture app) : IntegrationTest(app)
         var first = await Bus.EnrolledPatient(trial, "001");
         await Bus.RecordCourseWithCorrection(first);
         var second = await Bus.EnrolledPatient(trial, "002");
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(second, "CG1", AuditScenario.Karyotype(100m, new(2001, 3, 1))), AuditScenario.As("dr.kim"));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(second, "CG1", AuditScenario.Karyotype(100m, new(2001, 3, 1)))), AuditScenario.As("dr.kim"));
         var live = (await App.GraphQL(Cohort("cohort(trialId: $trial)", "$trial: ID!"), new { trial })).Data()["cohort"]!.ToJsonString();
         var cutOff = DateTimeOffset.UtcNow;
 
         // Later: a correction of the second patient, more results, a third patient.
         await Bus.RecordCourseWithCorrection(second);
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(second, "CG1b", AuditScenario.Karyotype(95m, new(2001, 3, 1)),
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(second, "CG1b", AuditScenario.Karyotype(95m, new(2001, 3, 1))),
             new Correction("CG1", "wrong specimen")), AuditScenario.As("dr.kim", "wrong specimen"));
         await Bus.RecordCourseWithCorrection(await Bus.EnrolledPatient(trial, "003"));
         var later = (await App.GraphQL(Cohort("cohort(trialId: $trial)", "$trial: ID!"), new { trial })).Data()["cohort"]!.ToJsonString();

@@ -1,8 +1,6 @@
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
-using TrialMonitor.Api.Patients.Dosing;
 using TrialMonitor.Api.Patients.Enrolling;
-using TrialMonitor.Api.Patients.RecordingLabs;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Api.Validation;
 using TrialMonitor.Clinical.Course;
@@ -19,7 +17,7 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
 
-        var result = await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-1", Karyotype(40m, new(2000, 6, 1))));
+        var result = await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(40m, new(2000, 6, 1)))));
 
         Assert.Equal(2, result.Version);
         var chart = await Load<PatientChart>(patient);
@@ -31,7 +29,7 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
     public async Task The_same_entry_key_sent_twice_appends_once_and_returns_the_same_result()
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
-        var command = new RecordCytogenetics(patient, "ACC-123", Karyotype(40m, new(2000, 6, 1)));
+        var command = new RecordEntry(new CytogeneticsRecorded(patient, "ACC-123", Karyotype(40m, new(2000, 6, 1))));
 
         var first = await Bus.InvokeAsync<EntryResult>(command);
         var second = await Bus.InvokeAsync<EntryResult>(command);
@@ -45,10 +43,10 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
     public async Task Reusing_an_entry_key_for_different_content_is_refused()
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "ACC-123", Karyotype(40m, new(2000, 6, 1))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "ACC-123", Karyotype(40m, new(2000, 6, 1)))));
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "ACC-123", Karyotype(20m, new(2000, 6, 1)))));
+            Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "ACC-123", Karyotype(20m, new(2000, 6, 1))))));
 
         Assert.Equal("entryKey", Assert.Single(error.Errors).Field);
         Assert.Equal(2, await EventCount(patient));
@@ -62,7 +60,7 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-1", Karyotype(ph, new(2000, 6, 1)))));
+            Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(ph, new(2000, 6, 1))))));
 
         var refused = Assert.Single(error.Errors);
         Assert.Equal(field, refused.Field);
@@ -77,7 +75,7 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
         var count = new BloodCount(new(2000, 6, 1), -2m, 1.2m, -5m, 11m, 0m, 1m, 0m, null);
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            Bus.InvokeAsync<EntryResult>(new RecordBloodCount(patient, "CBC-1", count)));
+            Bus.InvokeAsync<EntryResult>(new RecordEntry(new BloodCountRecorded(patient, "CBC-1", count))));
 
         Assert.Equal(["count.wbc", "count.platelets"], error.Errors.Select(e => e.Field));
         Assert.Equal(1, await EventCount(patient));
@@ -89,7 +87,7 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
         var unknown = Guid.NewGuid();
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(unknown, "CG-1", Karyotype(40m, new(2000, 6, 1)))));
+            Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(unknown, "CG-1", Karyotype(40m, new(2000, 6, 1))))));
 
         Assert.Equal("patientId", Assert.Single(error.Errors).Field);
         Assert.Equal(0, await EventCount(unknown));
@@ -102,7 +100,7 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
         var before = Given.EnrolledOn.AddDays(-1);
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() => Bus.InvokeAsync<EntryResult>(
-            new ChangeDose(patient, "DOSE-1", new DoseChange(before, DoseAction.Started, 400, "daily", null))));
+            new RecordEntry(new DoseChanged(patient, "DOSE-1", new DoseChange(before, DoseAction.Started, 400, "daily", null)))));
 
         var refused = Assert.Single(error.Errors);
         Assert.Equal("dose.effectiveOn", refused.Field);
@@ -114,10 +112,10 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
     public async Task A_correction_without_a_reason_is_refused_and_nothing_is_appended()
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-1", Karyotype(40m, new(2000, 6, 1))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(40m, new(2000, 6, 1)))));
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() => Bus.InvokeAsync<EntryResult>(
-            new RecordCytogenetics(patient, "CG-1b", Karyotype(4m, new(2000, 6, 1)), new Correction("CG-1", "  "))));
+            new RecordEntry(new CytogeneticsRecorded(patient, "CG-1b", Karyotype(4m, new(2000, 6, 1))), new Correction("CG-1", "  "))));
 
         Assert.Equal("correction.reason", Assert.Single(error.Errors).Field);
         Assert.Equal(2, await EventCount(patient));
@@ -127,14 +125,14 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
     public async Task A_correction_supersedes_the_entry_and_the_chart_honours_it_while_the_stream_keeps_both()
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-1", Karyotype(40m, new(2000, 6, 1))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(40m, new(2000, 6, 1)))));
 
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-1b", Karyotype(4m, new(2000, 6, 1)),
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1b", Karyotype(4m, new(2000, 6, 1))),
             new Correction("CG-1", "transcription error: 4 % not 40 %")));
 
         var chart = await Load<PatientChart>(patient);
         Assert.Equal(CytogeneticCategory.Partial, chart!.Assessment.LatestCytogenetic!.Category);
-        Assert.Equal("CG-1b", Assert.Single(chart.Cytogenetics).EntryKey);
+        Assert.Equal("CG-1b", Assert.Single(chart.EntriesOf(EntryKinds.Get<Cytogenetics>())).EntryKey);
         Assert.Equal("transcription error: 4 % not 40 %", Assert.Single(chart.Corrections).Reason);
         Assert.Equal(4, await EventCount(patient));
     }
@@ -143,7 +141,7 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
     public async Task Voiding_an_entry_without_a_reason_is_refused()
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-1", Karyotype(40m, new(2000, 6, 1))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(40m, new(2000, 6, 1)))));
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
             Bus.InvokeAsync<EntryResult>(new VoidEntry(patient, "CG-1", "")));

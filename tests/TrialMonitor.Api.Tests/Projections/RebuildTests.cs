@@ -2,8 +2,6 @@ using System.Text.Json;
 using JasperFx.Events.Daemon;
 using Marten;
 using TrialMonitor.Api.Patients;
-using TrialMonitor.Api.Patients.Dosing;
-using TrialMonitor.Api.Patients.RecordingLabs;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
 using Wolverine;
@@ -17,16 +15,16 @@ public sealed class RebuildTests(AppFixture app) : IntegrationTest(app)
     {
         var trial = await Bus.Trial();
         var patient = await Bus.EnrolledPatient(trial);
-        await Bus.InvokeAsync<EntryResult>(new ChangeDose(patient, "D1", new DoseChange(Given.EnrolledOn, DoseAction.Started, 400, "daily", null)));
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG1",
-            new CytogeneticAssessment(new(2000, 9, 1), 60m, CytogeneticMethod.Karyotype, 20, false)));
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG2",
-            new CytogeneticAssessment(new(2001, 3, 1), 100m, CytogeneticMethod.Karyotype, 20, false)));
-        await Bus.InvokeAsync<EntryResult>(new ChangeDose(patient, "D2", new DoseChange(new(2001, 3, 15), DoseAction.Escalated, 800, "400 mg twice daily", null)));
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG3",
-            new CytogeneticAssessment(new(2001, 9, 1), 30m, CytogeneticMethod.Karyotype, 20, false)));
-        await Bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG3b",
-            new CytogeneticAssessment(new(2001, 9, 1), 20m, CytogeneticMethod.Karyotype, 20, false), new Correction("CG3", "re-read")));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new DoseChanged(patient, "D1", new DoseChange(Given.EnrolledOn, DoseAction.Started, 400, "daily", null))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG1",
+            new CytogeneticAssessment(new(2000, 9, 1), 60m, CytogeneticMethod.Karyotype, 20, false))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG2",
+            new CytogeneticAssessment(new(2001, 3, 1), 100m, CytogeneticMethod.Karyotype, 20, false))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new DoseChanged(patient, "D2", new DoseChange(new(2001, 3, 15), DoseAction.Escalated, 800, "400 mg twice daily", null))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG3",
+            new CytogeneticAssessment(new(2001, 9, 1), 30m, CytogeneticMethod.Karyotype, 20, false))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG3b",
+            new CytogeneticAssessment(new(2001, 9, 1), 20m, CytogeneticMethod.Karyotype, 20, false)), new Correction("CG3", "re-read")));
         var live = await ChartJson(patient);
 
         using var daemon = await App.Store.BuildProjectionDaemonAsync();

@@ -1,7 +1,5 @@
 using TrialMonitor.Api.Patients;
-using TrialMonitor.Api.Patients.Dosing;
 using TrialMonitor.Api.Patients.Enrolling;
-using TrialMonitor.Api.Patients.RecordingLabs;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Api.Trials.Registering;
 using TrialMonitor.Clinical.Course;
@@ -38,12 +36,12 @@ public static class Given
     public static async Task<Guid> EscalatedWithImprovement(this IMessageBus bus, Guid trialId, string subjectId, decimal phAfter)
     {
         var patient = await bus.EnrolledPatient(trialId, subjectId);
-        await bus.InvokeAsync<EntryResult>(new ChangeDose(patient, "DOSE-START", new DoseChange(EnrolledOn, DoseAction.Started, 400, "daily", null)));
-        await bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-0", Karyotype(new(2000, 9, 1), 100m)));
-        await bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-1", Karyotype(new(2001, 3, 1), 100m)));
-        await bus.InvokeAsync<EntryResult>(new ChangeDose(patient, "DOSE-UP", new DoseChange(new(2001, 3, 10), DoseAction.Escalated, 800, "daily", null)));
-        await bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-2", Karyotype(new(2001, 9, 15), phAfter)));
-        await bus.InvokeAsync<EntryResult>(new RecordCytogenetics(patient, "CG-3", Karyotype(new(2002, 3, 15), phAfter)));
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new DoseChanged(patient, "DOSE-START", new DoseChange(EnrolledOn, DoseAction.Started, 400, "daily", null))));
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-0", Karyotype(new(2000, 9, 1), 100m))));
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(new(2001, 3, 1), 100m))));
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new DoseChanged(patient, "DOSE-UP", new DoseChange(new(2001, 3, 10), DoseAction.Escalated, 800, "daily", null))));
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-2", Karyotype(new(2001, 9, 15), phAfter))));
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-3", Karyotype(new(2002, 3, 15), phAfter))));
         return patient;
     }
 

@@ -64,6 +64,7 @@ public static class AuditTrail
     private static string? EntryKeyOf(object data) => data switch
     {
         EntryVoided voided => voided.VoidedEntryKey,
-        _ => data.GetType().GetProperty(nameof(BloodCountRecorded.EntryKey))?.GetValue(data) as string,
+        IPatientEntry entry => entry.EntryKey,
+        _ => null,
     };
 }

@@ -18,19 +18,10 @@ public static class ClinicalTypeMappings
     {
         schema.RegisterTypeMapping<DateOnly, IsoDateGraphType>();
 
+        // The value of each entry kind (a date is already mapped to the Date scalar).
+        foreach (var kind in EntryKinds.All.Where(k => k.ValueType != typeof(DateOnly))) Both(schema, kind.ValueType);
         Both<Baseline>(schema);
-        Both<BloodCount>(schema);
         Both<LowerLimitsOfNormal>(schema);
-        Both<MarrowAssessment>(schema);
-        Both<CytogeneticAssessment>(schema);
-        Both<MolecularAssessment>(schema);
-        Both<PhysicalExam>(schema);
-        Both<DoseChange>(schema);
-        Both<ReportedToxicity>(schema);
-        Both<ReportedResponse>(schema);
-        Both<Transformation>(schema);
-        Both<Discontinuation>(schema);
-        Both<Death>(schema);
         Both<ClinicalSettings>(schema);
         schema.RegisterTypeMapping<Correction, ClinicalInputType<Correction>>();
 
@@ -53,9 +44,11 @@ public static class ClinicalTypeMappings
 
     private static void Output<T>(ISchema schema) => schema.RegisterTypeMapping<T, RecordGraphType<T>>();
 
-    private static void Both<T>(ISchema schema)
+    private static void Both<T>(ISchema schema) => Both(schema, typeof(T));
+
+    private static void Both(ISchema schema, Type record)
     {
-        Output<T>(schema);
-        schema.RegisterTypeMapping<T, ClinicalInputType<T>>();
+        schema.RegisterTypeMapping(record, typeof(RecordGraphType<>).MakeGenericType(record));
+        schema.RegisterTypeMapping(record, typeof(ClinicalInputType<>).MakeGenericType(record));
     }
 }

@@ -5,7 +5,7 @@ using TrialMonitor.Api.GraphQL.Schema.Trials;
 
 namespace TrialMonitor.Api.GraphQL.Schema;
 
-/// <summary>One mutation per command of Patients/ and Trials/, each sent through the Wolverine write path.</summary>
+/// <summary>One mutation per command of Patients/ (one per entry kind) and Trials/, each sent through the Wolverine write path.</summary>
 public sealed class TrialMonitorMutation : ObjectGraphType
 {
     public TrialMonitorMutation()
@@ -13,9 +13,7 @@ public sealed class TrialMonitorMutation : ObjectGraphType
         Name = "Mutation";
         this.AddTrialMutations();
         this.AddEnrolmentMutations();
-        this.AddLabMutations();
-        this.AddCareMutations();
-        this.AddOutcomeMutations();
+        this.AddEntryMutations();
         this.AddAlertMutations();
     }
 }

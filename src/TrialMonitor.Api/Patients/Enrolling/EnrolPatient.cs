@@ -1,7 +1,9 @@
 using Marten;
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Api.Validation;
 using TrialMonitor.Clinical.Course;
+using Wolverine;
 using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Patients.Enrolling;
@@ -11,24 +13,29 @@ public sealed record EnrolPatient(Guid PatientId, Guid TrialId, DateOnly Enrolle
 public static class EnrolPatientHandler
 {
     public const string EntryKey = "enrolment";
+    public const int MaxSubjectIdLength = 64;
 
-    public static async Task<(EntryResult, IMartenOp)> Handle(EnrolPatient command, IQuerySession session, CancellationToken ct)
+    public static async Task<(EntryResult, IMartenOp)> Handle(EnrolPatient command, IQuerySession session, Envelope envelope,
+        TimeProvider clock, CancellationToken ct)
     {
+        var access = WriteAccess.Of(envelope);
+        var today = ClinicalDates.Today(clock);
         var trial = await session.LoadAsync<Trial>(command.TrialId, ct);
         var b = command.Baseline;
         var checks = new FieldChecks()
             .Require(command.PatientId != Guid.Empty, "patientId", "must not be empty")
             .Require(trial is not null, "trialId", $"no trial is registered with id {command.TrialId}")
-            .NotBlank(b.SubjectId, "baseline.subjectId")
-            .Require(trial is null || trial.Sites.Contains(b.Site), "baseline.site",
-                $"'{b.Site}' is not a site of this trial")
-            .Between(b.AgeAtEnrolment, 0, 120, "baseline.ageAtEnrolment")
-            .Between(b.Ecog, 0, 5, "baseline.ecog")
-            .NotNegative(b.SpleenCmBelowCostalMargin, "baseline.spleenCmBelowCostalMargin")
-            .Require(b.DiagnosedOn <= command.EnrolledOn, "baseline.diagnosedOn",
-                $"{b.DiagnosedOn:yyyy-MM-dd} is after enrolment ({command.EnrolledOn:yyyy-MM-dd})");
+            .NotInTheFuture(command.EnrolledOn, "enrolledOn", today);
+        checks.Under("baseline")
+            .Key(b.SubjectId, "subjectId", MaxSubjectIdLength)
+            .Require(trial is null || trial.Sites.Contains(b.Site), "site", $"'{b.Site}' is not a site of this trial")
+            .Between(b.AgeAtEnrolment, 0, 120, "ageAtEnrolment", "years")
+            .Between(b.Ecog, 0, 5, "ecog")
+            .Between(b.SpleenCmBelowCostalMargin, 0, 40, "spleenCmBelowCostalMargin", "cm")
+            .NotAfter(b.DiagnosedOn, command.EnrolledOn, "diagnosedOn", "enrolment");
         if (await session.LoadAsync<PatientChart>(command.PatientId, ct) is { } existing)
         {
+            access.EnsureCanWrite(existing.Site, $"Patient {command.PatientId}");
             // A retried enrolment is acknowledged; a different one under the same id is refused.
             checks.Require(existing.TrialId == command.TrialId && existing.EnrolledOn == command.EnrolledOn
                            && existing.Baseline.Equals(b), "patientId",
@@ -36,9 +43,11 @@ public static class EnrolPatientHandler
             checks.ThrowIfAny();
             return (new EntryResult(command.PatientId, EntryKey, existing.Version, AlreadyRecorded: true), MartenOps.Nothing());
         }
+        access.EnsureCanWrite(b.Site, $"The enrolment of subject '{b.SubjectId}'");
+        // Racing enrolments of one subject all pass this query; the chart's unique index then lets one commit (SubjectEnrolment).
         if (trial is not null && await session.Query<PatientChart>()
                 .AnyAsync(p => p.TrialId == command.TrialId && p.SubjectId == b.SubjectId, ct))
-            checks.Fail("baseline.subjectId", $"subject '{b.SubjectId}' is already enrolled in this trial");
+            checks.Fail("baseline.subjectId", SubjectEnrolment.AlreadyEnrolled(b.SubjectId));
         checks.ThrowIfAny();
 
         var enrolled = new PatientEnrolled(command.PatientId, command.TrialId, command.EnrolledOn, b);

@@ -21,7 +21,7 @@ public static class RegisterTrialHandler
             .Require(command.Sites.All(s => !string.IsNullOrWhiteSpace(s)), "sites", "site codes must not be blank")
             .Require(CriteriaSets.Contains(command.Settings.CriteriaSet), "settings.criteriaSet",
                 $"'{command.Settings.CriteriaSet}' is not one of {string.Join(", ", CriteriaSets)}")
-            .Percentage(command.Settings.FishBackgroundCutoffPercent, "settings.fishBackgroundCutoffPercent")
+            .Between(command.Settings.FishBackgroundCutoffPercent, 0, 100, "settings.fishBackgroundCutoffPercent", "%")
             .Between(command.Settings.AlertGradeThreshold, 1, 5, "settings.alertGradeThreshold");
         if (command.TrialId != Guid.Empty && await session.Events.FetchStreamStateAsync(command.TrialId, ct) is not null)
             checks.Fail("trialId", $"a trial with id {command.TrialId} is already registered");

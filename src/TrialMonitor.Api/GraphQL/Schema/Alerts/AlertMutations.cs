@@ -4,6 +4,7 @@ using Marten;
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Alerts.Acknowledging;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Recording;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Alerts;
@@ -21,7 +22,7 @@ public static class AlertMutations
             .Argument<StringGraphType>("acknowledgedBy",
                 "Who acknowledges; used only while the caller is not authenticated (an authenticated caller's name is recorded instead).")
             .ResolveAsync(async ctx => await ctx.SendAsync<AlertAcknowledgementResult>(new AcknowledgeAlert(
-                ctx.GetArgument<Guid>("alertId"), AlertMonitor.Name(ctx), ctx.GetArgument<string>("comment"))));
+                ctx.IdArgument("alertId"), AlertMonitor.Name(ctx), ctx.GetArgument<string>("comment"))));
     }
 }
 

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Marten;
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.GraphQL.Schema.Common;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Alerts;
 
@@ -18,7 +19,7 @@ public static class AlertQueries
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
-                return await AlertFeed.OpenAsync(session, ctx.GetArgument<Guid>("trialId"), ctx.CancellationToken);
+                return await AlertFeed.OpenAsync(session, ctx.IdArgument("trialId"), ctx.CancellationToken);
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AlertType>>>>("acknowledgedAlerts")
@@ -29,7 +30,7 @@ public static class AlertQueries
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
-                return await AlertFeed.AcknowledgedAsync(session, ctx.GetArgument<Guid>("trialId"), ctx.CancellationToken);
+                return await AlertFeed.AcknowledgedAsync(session, ctx.IdArgument("trialId"), ctx.CancellationToken);
             });
 
         query.Field<AlertType>("alert")
@@ -39,7 +40,7 @@ public static class AlertQueries
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
-                return await AlertFeed.ByIdAsync(session, ctx.GetArgument<Guid>("id"), ctx.CancellationToken);
+                return await AlertFeed.ByIdAsync(session, ctx.IdArgument("id"), ctx.CancellationToken);
             });
     }
 }

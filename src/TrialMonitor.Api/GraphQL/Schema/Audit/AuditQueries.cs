@@ -22,7 +22,7 @@ public static class AuditQueries
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
-                return await PatientAudit.HistoryAsync(session, ctx.GetArgument<Guid>("patientId"), ctx.CancellationToken);
+                return await PatientAudit.HistoryAsync(session, ctx.IdArgument("patientId"), ctx.CancellationToken);
             });
 
         query.Field<PatientType>("patientAsOf")
@@ -36,7 +36,7 @@ public static class AuditQueries
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
-                return await PatientAudit.AsOfAsync(session, ctx.GetArgument<Guid>("patientId"), ctx.GetArgument<int?>("version"),
+                return await PatientAudit.AsOfAsync(session, ctx.IdArgument("patientId"), ctx.GetArgument<int?>("version"),
                     ctx.GetArgument<DateTimeOffset?>("recordedAt"), ctx.GetArgument<DateOnly?>("clinicalDate"), ctx.CancellationToken);
             });
 
@@ -49,7 +49,7 @@ public static class AuditQueries
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
-                return await CohortAsOf.ForTrialAsync(session, ctx.GetArgument<Guid>("trialId"), ctx.GetArgument<DateTimeOffset>("recordedAt"),
+                return await CohortAsOf.ForTrialAsync(session, ctx.IdArgument("trialId"), ctx.GetArgument<DateTimeOffset>("recordedAt"),
                     ctx.CancellationToken);
             });
 
@@ -60,7 +60,7 @@ public static class AuditQueries
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
-                return await AuditChainVerifier.VerifyStreamAsync(session, ctx.GetArgument<Guid>("patientId"), ctx.CancellationToken);
+                return await AuditChainVerifier.VerifyStreamAsync(session, ctx.IdArgument("patientId"), ctx.CancellationToken);
             });
 
         query.Field<NonNullGraphType<TrialAuditChainVerificationType>>("verifyTrialAuditChain")
@@ -70,7 +70,7 @@ public static class AuditQueries
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
-                return await AuditChainVerifier.VerifyTrialAsync(session, ctx.GetArgument<Guid>("trialId"), ctx.CancellationToken);
+                return await AuditChainVerifier.VerifyTrialAsync(session, ctx.IdArgument("trialId"), ctx.CancellationToken);
             });
     }
 }

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Marten;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Cohort;
+using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Clinical.Course;
@@ -18,7 +19,7 @@ public static class CohortQueries
             .AuthorizeWithRoles(Roles.PatientReaders)
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
             .ResolveAsync(async ctx =>
-                await cohorts.ForTrialAsync(ctx.GetArgument<Guid>("trialId"), SiteAccess.ReadableSites(ctx.User), ctx.CancellationToken));
+                await cohorts.ForTrialAsync(ctx.IdArgument("trialId"), SiteAccess.ReadableSites(ctx.User), ctx.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrialDiscrepancyType>>>>("discrepancies")
             .Description("Investigator-reported responses that differ from the derived ones, by subject id and date (a coordinator's: their sites').")
@@ -27,7 +28,7 @@ public static class CohortQueries
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
-                var trialId = ctx.GetArgument<Guid>("trialId");
+                var trialId = ctx.IdArgument("trialId");
                 var query = session.Query<PatientChart>().Where(c => c.TrialId == trialId && c.Assessment.Discrepancies.Any());
                 if (SiteAccess.ReadableSites(ctx.User) is { } sites) query = query.Where(c => sites.Contains(c.Site));
                 var charts = await query

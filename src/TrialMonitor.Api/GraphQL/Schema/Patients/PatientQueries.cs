@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Marten;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.Patients;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Patients;
@@ -20,7 +21,7 @@ public static class PatientQueries
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
-                return await PatientPages.LoadAsync(session, ctx.GetArgument<Guid>("trialId"),
+                return await PatientPages.LoadAsync(session, ctx.IdArgument("trialId"),
                     ctx.GetArgument<PatientFilter?>("filter"), ctx.GetArgument<PatientOrder?>("orderBy"),
                     // The raw argument: GraphQL.NET's ctx.First reads a negative `first` as absent instead of refusing it.
                     ctx.GetArgument<int?>("first"), ctx.After, SiteAccess.ReadableSites(ctx.User), ctx.CancellationToken);
@@ -33,7 +34,7 @@ public static class PatientQueries
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
-                var chart = await session.LoadAsync<PatientChart>(ctx.GetArgument<Guid>("id"), ctx.CancellationToken);
+                var chart = await session.LoadAsync<PatientChart>(ctx.IdArgument("id"), ctx.CancellationToken);
                 SiteAccess.EnsureCanRead(ctx, chart);
                 return chart;
             });

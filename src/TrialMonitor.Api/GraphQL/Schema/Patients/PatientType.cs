@@ -1,3 +1,4 @@
+using GraphQL.Resolvers;
 using GraphQL.Types;
 using Marten;
 using TrialMonitor.Api.GraphQL.Schema.Common;
@@ -26,18 +27,15 @@ public sealed class PatientType : ObjectGraphType<PatientChart>
         Field(c => c.Baseline);
         Field(c => c.Assessment).Description("What the rules derive from the entries in force under the trial's settings.");
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BloodCountEntryType>>>>("bloodCounts").Resolve(ctx => ctx.Source.BloodCounts);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MarrowEntryType>>>>("marrow").Resolve(ctx => ctx.Source.Marrow);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CytogeneticsEntryType>>>>("cytogenetics").Resolve(ctx => ctx.Source.Cytogenetics);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MolecularEntryType>>>>("molecular").Resolve(ctx => ctx.Source.Molecular);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PhysicalExamEntryType>>>>("exams").Resolve(ctx => ctx.Source.Exams);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DoseEntryType>>>>("doses").Resolve(ctx => ctx.Source.Doses);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ToxicityEntryType>>>>("toxicities").Resolve(ctx => ctx.Source.Toxicities);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportedResponseEntryType>>>>("reportedResponses").Resolve(ctx => ctx.Source.ReportedResponses);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TransformationEntryType>>>>("transformations").Resolve(ctx => ctx.Source.Transformations);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DiscontinuationEntryType>>>>("discontinuations").Resolve(ctx => ctx.Source.Discontinuations);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DeathEntryType>>>>("deaths").Resolve(ctx => ctx.Source.Deaths);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FollowUpContactEntryType>>>>("followUpContacts").Resolve(ctx => ctx.Source.FollowUpContacts);
+        foreach (var kind in EntryKinds.All)
+        {
+            AddField(new FieldType
+            {
+                Name = kind.ChartField,
+                ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new EntryType(kind)))),
+                Resolver = new FuncFieldResolver<PatientChart, IEnumerable<IPatientEntry>>(ctx => ctx.Source.EntriesOf(kind)),
+            });
+        }
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CorrectionType>>>>("corrections").Resolve(ctx => ctx.Source.Corrections);
     }
 }

@@ -20,7 +20,7 @@ public static class EnrolmentMutations
             .Argument<NonNullGraphType<IsoDateGraphType>>("enrolledOn")
             .Argument<NonNullGraphType<ClinicalInputType<Baseline>>>("baseline")
             .ResolveAsync(async ctx => await ctx.RecordAsync(new EnrolPatient(
-                ctx.PatientId(), ctx.GetArgument<Guid>("trialId"), ctx.GetArgument<DateOnly>("enrolledOn"), ctx.GetArgument<Baseline>("baseline"))));
+                ctx.PatientId(), ctx.IdArgument("trialId"), ctx.GetArgument<DateOnly>("enrolledOn"), ctx.GetArgument<Baseline>("baseline"))));
 
         mutation.Field<NonNullGraphType<EntryPayloadType>>("voidEntry")
             .AuthorizeWithRoles(Roles.Coordinator)

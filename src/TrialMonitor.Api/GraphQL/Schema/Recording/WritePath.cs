@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.Patients;
-using TrialMonitor.Clinical.Course;
 using Wolverine;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Recording;
@@ -22,17 +21,16 @@ public static class WritePath
             .GetRequiredService<IMessageBus>().InvokeAsync<T>(command, WriteActor.From(context, reason), context.CancellationToken);
 
     /// <summary>
-    /// A patient entry: refused unless the coordinator works at the patient's site, then sent with the
-    /// correction's reason (or a void's) as the events' reason.
+    /// A patient command, sent as every writer sends it (<see cref="PatientWrites"/>) with the correction's
+    /// reason (or a void's) as the events' reason; the handlers check the caller's sites on the patient's own.
     /// </summary>
     public static async Task<EntryResult> RecordAsync(this IResolveFieldContext context, object command)
     {
-        var enrolmentSite = context.HasArgument("baseline") ? context.GetArgument<Baseline>("baseline").Site : null;
-        await SiteAccess.EnsureCanWriteAsync(context, context.PatientId(), enrolmentSite);
         var reason = context.HasArgument("correction") ? context.Correction()?.Reason
             : context.HasArgument("reason") ? context.GetArgument<string>("reason")
             : null;
-        return await context.SendAsync<EntryResult>(command, reason);
+        var services = context.RequestServices ?? throw new InvalidOperationException("The GraphQL request has no RequestServices to send commands with");
+        return await services.GetRequiredService<IMessageBus>().SendAsync(command, WriteActor.From(context, reason), context.CancellationToken);
     }
 
     /// <summary>patientId and entryKey, the arguments that say which entry of which patient this is.</summary>
@@ -48,7 +46,7 @@ public static class WritePath
     public static FieldBuilder<TSource, TReturn> ExpectedVersion<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) => field
         .Argument<IntGraphType>("expectedVersion", "The patient's version the entry was decided on; refused with CONFLICT if the patient changed since.");
 
-    public static Guid PatientId(this IResolveFieldContext context) => context.GetArgument<Guid>("patientId");
+    public static Guid PatientId(this IResolveFieldContext context) => context.IdArgument("patientId");
 
     public static string EntryKey(this IResolveFieldContext context) => context.GetArgument<string>("entryKey");
 

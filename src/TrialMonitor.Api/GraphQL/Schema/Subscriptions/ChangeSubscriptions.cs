@@ -1,11 +1,12 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
-using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Alerts.Listening;
-using TrialMonitor.Api.GraphQL.Schema.Alerts;
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Cohort;
+using TrialMonitor.Api.GraphQL.Schema.Alerts;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
+using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
 using TrialMonitor.Api.Patients;
 
@@ -24,7 +25,7 @@ public sealed class ChangeSubscriptions : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("patientId")
             .ResolveStreamAsync(async ctx =>
             {
-                var patientId = ctx.GetArgument<Guid>("patientId");
+                var patientId = ctx.IdArgument("patientId");
                 await using (var session = store.QuerySession())
                 {
                     SiteAccess.EnsureCanRead(ctx, await session.LoadAsync<PatientChart>(patientId, ctx.CancellationToken));
@@ -43,7 +44,7 @@ public sealed class ChangeSubscriptions : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
             .ResolveStream(ctx =>
             {
-                var trialId = ctx.GetArgument<Guid>("trialId");
+                var trialId = ctx.IdArgument("trialId");
                 return changes.Where(c => c.TrialId == trialId);
             })
             .ResolveAsync(async ctx =>

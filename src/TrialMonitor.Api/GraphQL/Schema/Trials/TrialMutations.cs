@@ -23,7 +23,7 @@ public static class TrialMutations
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("sites")
             .Argument<NonNullGraphType<ClinicalInputType<ClinicalSettings>>>("settings")
             .ResolveAsync(async ctx => await ctx.SendAsync<Trial>(new RegisterTrial(
-                ctx.GetArgument<Guid>("trialId"), ctx.GetArgument<string>("code"), ctx.GetArgument<string>("title"),
+                ctx.IdArgument("trialId"), ctx.GetArgument<string>("code"), ctx.GetArgument<string>("title"),
                 ctx.GetArgument<List<string>>("sites"), ctx.GetArgument<ClinicalSettings>("settings"))));
 
         mutation.Field<NonNullGraphType<TrialType>>("addTrialSite")
@@ -31,6 +31,6 @@ public static class TrialMutations
             .Description("Opens a further site of a registered trial; coordinators can then enrol patients there.")
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
             .Argument<NonNullGraphType<StringGraphType>>("site")
-            .ResolveAsync(async ctx => await ctx.SendAsync<Trial>(new AddTrialSite(ctx.GetArgument<Guid>("trialId"), ctx.GetArgument<string>("site"))));
+            .ResolveAsync(async ctx => await ctx.SendAsync<Trial>(new AddTrialSite(ctx.IdArgument("trialId"), ctx.GetArgument<string>("site"))));
     }
 }

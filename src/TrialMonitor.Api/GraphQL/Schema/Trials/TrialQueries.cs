@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Marten;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.Trials;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Trials;
@@ -25,7 +26,7 @@ public static class TrialQueries
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
-                return await session.LoadAsync<Trial>(ctx.GetArgument<Guid>("id"), ctx.CancellationToken);
+                return await session.LoadAsync<Trial>(ctx.IdArgument("id"), ctx.CancellationToken);
             });
     }
 }

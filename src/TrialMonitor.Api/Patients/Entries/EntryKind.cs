@@ -1,0 +1,108 @@
+using TrialMonitor.Api.Validation;
+using TrialMonitor.Clinical.Alerts;
+using TrialMonitor.Clinical.Course;
+
+namespace TrialMonitor.Api.Patients;
+
+/// <summary>
+/// One kind of clinical entry, declared once (see <see cref="EntryKinds"/>): its event and value,
+/// the names it has in the API, its checks at the door, how it enters the course the rules read,
+/// the alerts it raises and whether the derived assessment can move with it. The write path, the
+/// chart, the alerts, the GraphQL schema, the demo loader and the benchmarks are driven from it.
+/// </summary>
+public abstract class EntryKind
+{
+    /// <summary>Names the kind in the schema: BloodCount gives the output type BloodCountEntry.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The mutation that records it (recordBloodCount).</summary>
+    public abstract string Mutation { get; }
+
+    /// <summary>The mutation argument carrying the value, also the value field of the entry type (count).</summary>
+    public abstract string Argument { get; }
+
+    /// <summary>The list of entries in force on the patient chart (bloodCounts).</summary>
+    public abstract string ChartField { get; }
+
+    /// <summary>The clinical date's field as the client sends it (count.collectedOn).</summary>
+    public abstract string ClinicalDateField { get; }
+
+    /// <summary>
+    /// The form code an EDC would give this kind of entry (CBC, DOSE-REDUCED, AE-&lt;term&gt;): the demo
+    /// cohort's entry keys are built from it.
+    /// </summary>
+    public abstract string FormCode(object value);
+
+    /// <summary>Among entries of one clinical date, the order a coordinator enters them in (observations first, death last).</summary>
+    public virtual int SameDayOrder => 1;
+
+    /// <summary>
+    /// Whether the entry can change what the alerts derived from the assessment read (protocol
+    /// status, improvement after escalation); the alert projection skips re-evaluating after the others.
+    /// </summary>
+    public virtual bool MovesAssessment => true;
+
+    public abstract Type EventType { get; }
+
+    public abstract Type ValueType { get; }
+
+    public abstract IPatientEntry Record(Guid patientId, string entryKey, object value);
+
+    public abstract object ValueOf(IPatientEntry entry);
+
+    /// <summary>The limits of what a clinic could have measured; field names are prefixed with <see cref="Argument"/>.</summary>
+    public abstract void Check(FieldChecks checks, IPatientEntry entry);
+
+    public abstract void AddTo(CourseBuilder course, IPatientEntry entry);
+
+    /// <summary>The values of this kind in a course (the inverse of <see cref="AddTo"/>).</summary>
+    public abstract IEnumerable<object> ValuesIn(PatientCourse course);
+
+    /// <summary>The safety alerts the entry raises by itself (alerts derived from the assessment are raised apart).</summary>
+    public abstract IReadOnlyList<SafetySignal> Signals(IPatientEntry entry, int gradeThreshold);
+}
+
+/// <summary>An entry kind with its event and value types; the typed members are what a declaration writes.</summary>
+public abstract class EntryKind<TEvent, TValue> : EntryKind
+    where TEvent : IPatientEntry
+    where TValue : notnull
+{
+    public sealed override Type EventType => typeof(TEvent);
+
+    public sealed override Type ValueType => typeof(TValue);
+
+    protected abstract TEvent Record(Guid patientId, string entryKey, TValue value);
+
+    protected abstract TValue ValueOf(TEvent entry);
+
+    protected virtual void Check(FieldChecks checks, TValue value)
+    {
+    }
+
+    protected abstract void AddTo(CourseBuilder course, TValue value);
+
+    protected abstract IEnumerable<TValue> Values(PatientCourse course);
+
+    protected abstract string FormCode(TValue value);
+
+    protected virtual IReadOnlyList<SafetySignal> Signals(TValue value, int gradeThreshold) => [];
+
+    public sealed override IPatientEntry Record(Guid patientId, string entryKey, object value) => Record(patientId, entryKey, (TValue)value);
+
+    public sealed override object ValueOf(IPatientEntry entry) => ValueOf((TEvent)entry);
+
+    public sealed override void Check(FieldChecks checks, IPatientEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        Check(checks.Under(Argument), ValueOf((TEvent)entry));
+    }
+
+    public sealed override void AddTo(CourseBuilder course, IPatientEntry entry) => AddTo(course, ValueOf((TEvent)entry));
+
+    public sealed override IEnumerable<object> ValuesIn(PatientCourse course) => Values(course).Select(v => (object)v);
+
+    public sealed override string FormCode(object value) => FormCode((TValue)value);
+
+    public sealed override IReadOnlyList<SafetySignal> Signals(IPatientEntry entry, int gradeThreshold) =>
+        Signals(ValueOf((TEvent)entry), gradeThreshold);
+}

@@ -1,0 +1,31 @@
+using TrialMonitor.Api.Validation;
+using TrialMonitor.Clinical.Course;
+
+namespace TrialMonitor.Api.Patients;
+
+public sealed record CytogeneticsRecorded(Guid PatientId, string EntryKey, CytogeneticAssessment Cytogenetics) : IPatientEntry
+{
+    DateOnly IPatientEntry.ClinicalOn => Cytogenetics.CollectedOn;
+}
+
+/// <summary>Ph+ % by karyotype (metaphases) or FISH (nuclei).</summary>
+public sealed class Cytogenetics : EntryKind<CytogeneticsRecorded, CytogeneticAssessment>
+{
+    public override string Name => "Cytogenetics";
+    public override string Mutation => "recordCytogenetics";
+    public override string Argument => "cytogenetics";
+    public override string ChartField => "cytogenetics";
+    public override string ClinicalDateField => "cytogenetics.collectedOn";
+
+    protected override CytogeneticsRecorded Record(Guid patientId, string entryKey, CytogeneticAssessment value) => new(patientId, entryKey, value);
+    protected override CytogeneticAssessment ValueOf(CytogeneticsRecorded entry) => entry.Cytogenetics;
+    protected override string FormCode(CytogeneticAssessment value) => value.Method == CytogeneticMethod.Fish ? "FISH" : "CG";
+
+    protected override void Check(FieldChecks checks, CytogeneticAssessment c) => checks
+        .Between(c.PhPositivePercent, 0, 100, "phPositivePercent", "%")
+        .Require(c.CellsAnalysed >= 1, "cellsAnalysed",
+            $"must be at least 1 {(c.Method == CytogeneticMethod.Fish ? "nucleus" : "metaphase")} (got {c.CellsAnalysed})");
+
+    protected override void AddTo(CourseBuilder course, CytogeneticAssessment value) => course.Cytogenetics.Add(value);
+    protected override IEnumerable<CytogeneticAssessment> Values(PatientCourse course) => course.Cytogenetics;
+}

@@ -1,0 +1,29 @@
+using TrialMonitor.Api.Validation;
+using TrialMonitor.Clinical.Course;
+
+namespace TrialMonitor.Api.Patients;
+
+public sealed record PhysicalExamRecorded(Guid PatientId, string EntryKey, PhysicalExam Exam) : IPatientEntry
+{
+    DateOnly IPatientEntry.ClinicalOn => Exam.ExaminedOn;
+}
+
+/// <summary>Spleen below the costal margin and disease signs or symptoms, read with the nearest blood count.</summary>
+public sealed class PhysicalExams : EntryKind<PhysicalExamRecorded, PhysicalExam>
+{
+    public override string Name => "PhysicalExam";
+    public override string Mutation => "recordPhysicalExam";
+    public override string Argument => "exam";
+    public override string ChartField => "exams";
+    public override string ClinicalDateField => "exam.examinedOn";
+
+    protected override PhysicalExamRecorded Record(Guid patientId, string entryKey, PhysicalExam value) => new(patientId, entryKey, value);
+    protected override PhysicalExam ValueOf(PhysicalExamRecorded entry) => entry.Exam;
+    protected override string FormCode(PhysicalExam value) => "PE";
+
+    protected override void Check(FieldChecks checks, PhysicalExam e) => checks
+        .Between(e.SpleenCmBelowCostalMargin, 0, 40, "spleenCmBelowCostalMargin", "cm");
+
+    protected override void AddTo(CourseBuilder course, PhysicalExam value) => course.Exams.Add(value);
+    protected override IEnumerable<PhysicalExam> Values(PatientCourse course) => course.Exams;
+}

@@ -1,0 +1,41 @@
+using JasperFx;
+using TrialMonitor.Api.Patients.Enrolling;
+using Wolverine;
+
+namespace TrialMonitor.Api.Patients;
+
+/// <summary>
+/// How every writer (GraphQL, the demo loader, an import, the benchmarks' command path) sends a patient
+/// command. When another writer committed to the same stream between this command's read and its
+/// append, Marten refuses the append; the decision is then taken again on the stream as it is now —
+/// a client that pinned expectedVersion is refused as stale by that decision, any other write goes in
+/// (a repeat of the same entry key is acknowledged), so a lab feed sending several results at once
+/// need not retry. After <see cref="MaxAttempts"/> the conflict reaches the client.
+/// </summary>
+public static class PatientWrites
+{
+    public const int MaxAttempts = 8;
+
+    public static async Task<EntryResult> SendAsync(this IMessageBus bus, object command, DeliveryOptions actor, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await bus.InvokeAsync<EntryResult>(command, actor, cancellation);
+            }
+            catch (Exception e) when (LostRace(e) && attempt < MaxAttempts)
+            {
+                // decide again
+            }
+            catch (Exception e) when (command is EnrolPatient enrolment && SubjectEnrolment.Refusal(e, enrolment) is { } refusal)
+            {
+                throw refusal;
+            }
+        }
+    }
+
+    private static bool LostRace(Exception e) =>
+        e is ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException;
+}

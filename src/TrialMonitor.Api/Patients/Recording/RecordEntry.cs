@@ -1,0 +1,22 @@
+using TrialMonitor.Api.Auth;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace TrialMonitor.Api.Patients;
+
+/// <summary>Records a clinical entry of any kind (see <see cref="EntryKinds"/>), optionally replacing an earlier one.</summary>
+public sealed record RecordEntry(IPatientEntry Entry, Correction? Correction = null, long? ExpectedVersion = null)
+{
+    /// <summary>The stream the entry is appended to (Wolverine's aggregate handler finds it by this name).</summary>
+    public Guid PatientId => Entry.PatientId;
+}
+
+public static class RecordEntryHandler
+{
+    public static (EntryResult, Events) Handle(RecordEntry command, [WriteAggregate(Required = false)] Patient? patient,
+        Envelope envelope, TimeProvider clock)
+    {
+        var (result, events) = EntryRecording.Decide(command, patient, WriteAccess.Of(envelope), ClinicalDates.Today(clock));
+        return (result, new Events(events));
+    }
+}

@@ -1,0 +1,4 @@
+namespace TrialMonitor.Api.Validation;
+
+/// <summary>The writer may not write where the command would write (another site's patient); nothing is appended.</summary>
+public sealed class WriteForbiddenException(string message) : Exception(message);
