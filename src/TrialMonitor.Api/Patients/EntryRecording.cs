@@ -31,7 +31,7 @@ public static class EntryRecording
         var kind = EntryKinds.Of(entry);
         var checks = new FieldChecks().Key(entry.EntryKey, "entryKey", MaxEntryKeyLength);
         kind.Check(checks, entry);
-        checks.ClinicalDate(entry.ClinicalOn, kind.ClinicalDateField, patient, command.Correction is not null, today);
+        checks.ClinicalDate(kind, entry.ClinicalOn, patient, command.Correction is not null, today);
         CheckCorrection(checks, patient, command.Correction, "correction.supersedesEntryKey", "correction.reason");
         checks.ThrowIfAny();
 

@@ -20,6 +20,7 @@ public static class GraphQLSchemaRegistration
         // The exceptions the write path throws at these mutations, as the transport shows them to clients.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphQLErrorMapper, InvalidInputErrorMapper>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphQLErrorMapper, ConflictErrorMapper>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphQLErrorMapper, WriteForbiddenErrorMapper>());
         services.AddTransient(typeof(ClinicalInputType<>));
         services.AddTransient(typeof(RecordGraphType<>));
 

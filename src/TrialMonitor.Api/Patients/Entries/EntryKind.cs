@@ -33,6 +33,12 @@ public abstract class EntryKind
     /// </summary>
     public abstract string FormCode(object value);
 
+    /// <summary>
+    /// Treatment decisions and outcomes happen on the trial, so they are not dated before enrolment;
+    /// labs and exams may be (the baseline before the start of therapy).
+    /// </summary>
+    public virtual bool DatedFromEnrolment => false;
+
     /// <summary>Among entries of one clinical date, the order a coordinator enters them in (observations first, death last).</summary>
     public virtual int SameDayOrder => 1;
 

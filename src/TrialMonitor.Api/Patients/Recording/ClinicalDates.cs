@@ -18,11 +18,17 @@ public static class ClinicalDates
         return checks.NotAfter(date, today.AddDays(1), field, "the latest date a clinic could record (today, UTC, plus one day)");
     }
 
-    /// <summary>Not in the future, not before diagnosis, and (unless it corrects an earlier entry) not after death.</summary>
-    public static FieldChecks ClinicalDate(this FieldChecks checks, DateOnly date, string field, Patient patient, bool isCorrection, DateOnly today)
+    /// <summary>
+    /// Not in the future, not before diagnosis (nor enrolment, for the kinds dated from it), and (unless
+    /// it corrects an earlier entry) not after death.
+    /// </summary>
+    public static FieldChecks ClinicalDate(this FieldChecks checks, EntryKind kind, DateOnly date, Patient patient, bool isCorrection, DateOnly today)
     {
+        ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(patient);
+        var field = kind.ClinicalDateField;
         checks.NotInTheFuture(date, field, today).NotBefore(date, patient.DiagnosedOn, field, "the patient's diagnosis");
+        if (kind.DatedFromEnrolment) checks.NotBefore(date, patient.EnrolledOn, field, "enrolment");
         if (!isCorrection && patient.DiedOn() is { } diedOn) checks.NotAfter(date, diedOn, field, "the patient's death");
         return checks;
     }

@@ -9,6 +9,7 @@ namespace TrialMonitor.Api.GraphQL.Schema.Patients;
 /// A chart entry still in force with the key it was recorded under, one type per entry kind; the value
 /// is named like the mutation argument that records it (recordBloodCount(count: ...) gives BloodCountEntry.count).
 /// </summary>
+[DoNotRegister] // built by PatientType, one instance per entry kind
 public sealed class EntryType : ObjectGraphType<IPatientEntry>
 {
     public EntryType(EntryKind kind)

@@ -32,7 +32,7 @@ public sealed class BloodCounts : EntryKind<BloodCountRecorded, BloodCount>
                 "", "a blood count needs at least one value (wbc, neutrophils, platelets, hemoglobin or a differential %)")
             .Between(c.Wbc, 0, 1_000, "wbc", Counts)
             .Between(c.Neutrophils, 0, 1_000, "neutrophils", Counts)
-            .Require(c.Neutrophils is null || c.Wbc is null || c.Neutrophils <= c.Wbc, "neutrophils",
+            .Require(c.Neutrophils is null || c.Wbc is not >= 0 || c.Neutrophils <= c.Wbc, "neutrophils",
                 $"must not exceed the WBC of {c.Wbc} {Counts} (got {c.Neutrophils} {Counts})")
             .Between(c.Platelets, 0, 5_000, "platelets", Counts)
             .Between(c.Hemoglobin, 0, 25, "hemoglobin", "g/dL")

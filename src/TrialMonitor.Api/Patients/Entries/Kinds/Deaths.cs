@@ -17,6 +17,7 @@ public sealed class Deaths : EntryKind<PatientDied, Death>
     public override string ChartField => "deaths";
     public override string ClinicalDateField => "death.diedOn";
     public override int SameDayOrder => 7;
+    public override bool DatedFromEnrolment => true;
 
     protected override PatientDied Record(Guid patientId, string entryKey, Death value) => new(patientId, entryKey, value);
     protected override Death ValueOf(PatientDied entry) => entry.Death;

@@ -17,6 +17,7 @@ public sealed class Discontinuations : EntryKind<TherapyDiscontinued, Discontinu
     public override string ChartField => "discontinuations";
     public override string ClinicalDateField => "discontinuation.effectiveOn";
     public override int SameDayOrder => 6;
+    public override bool DatedFromEnrolment => true;
 
     protected override TherapyDiscontinued Record(Guid patientId, string entryKey, Discontinuation value) => new(patientId, entryKey, value);
     protected override Discontinuation ValueOf(TherapyDiscontinued entry) => entry.Discontinuation;

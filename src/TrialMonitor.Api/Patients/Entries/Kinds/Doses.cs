@@ -20,6 +20,7 @@ public sealed class Doses : EntryKind<DoseChanged, DoseChange>
     public override string ChartField => "doses";
     public override string ClinicalDateField => "dose.effectiveOn";
     public override int SameDayOrder => 2;
+    public override bool DatedFromEnrolment => true;
 
     protected override DoseChanged Record(Guid patientId, string entryKey, DoseChange value) => new(patientId, entryKey, value);
     protected override DoseChange ValueOf(DoseChanged entry) => entry.Dose;

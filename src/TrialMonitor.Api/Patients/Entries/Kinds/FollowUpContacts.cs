@@ -16,6 +16,7 @@ public sealed class FollowUpContacts : EntryKind<FollowUpContactRecorded, DateOn
     public override string ChartField => "followUpContacts";
     public override string ClinicalDateField => "contactOn";
     public override int SameDayOrder => 8;
+    public override bool DatedFromEnrolment => true;
     public override bool MovesAssessment => false;
 
     protected override FollowUpContactRecorded Record(Guid patientId, string entryKey, DateOnly value) => new(patientId, entryKey, value);

@@ -17,6 +17,7 @@ public sealed class Transformations : EntryKind<TransformationDiagnosed, Transfo
     public override string ChartField => "transformations";
     public override string ClinicalDateField => "transformation.diagnosedOn";
     public override int SameDayOrder => 5;
+    public override bool DatedFromEnrolment => true;
 
     protected override TransformationDiagnosed Record(Guid patientId, string entryKey, Transformation value) => new(patientId, entryKey, value);
     protected override Transformation ValueOf(TransformationDiagnosed entry) => entry.Transformation;
