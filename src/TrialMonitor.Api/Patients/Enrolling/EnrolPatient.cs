@@ -43,7 +43,8 @@ public static class EnrolPatientHandler
             checks.ThrowIfAny();
             return (new EntryResult(command.PatientId, EntryKey, existing.Version, AlreadyRecorded: true), MartenOps.Nothing());
         }
-        access.EnsureCanWrite(b.Site, $"The enrolment of subject '{b.SubjectId}'");
+        // A site outside the trial is bad input (above); one of the trial's sites must be the writer's.
+        if (trial is not null && trial.Sites.Contains(b.Site)) access.EnsureCanWrite(b.Site, $"The enrolment of subject '{b.SubjectId}'");
         // Racing enrolments of one subject all pass this query; the chart's unique index then lets one commit (SubjectEnrolment).
         if (trial is not null && await session.Query<PatientChart>()
                 .AnyAsync(p => p.TrialId == command.TrialId && p.SubjectId == b.SubjectId, ct))

@@ -10,11 +10,13 @@ namespace TrialMonitor.Api.Patients;
 /// append, Marten refuses the append; the decision is then taken again on the stream as it is now —
 /// a client that pinned expectedVersion is refused as stale by that decision, any other write goes in
 /// (a repeat of the same entry key is acknowledged), so a lab feed sending several results at once
-/// need not retry. After <see cref="MaxAttempts"/> the conflict reaches the client.
+/// need not retry. Each round of racing writers lets at least one commit, so a burst of N writes to one
+/// patient needs at most N attempts; the pause between attempts spreads them out. After
+/// <see cref="MaxAttempts"/> the conflict reaches the client.
 /// </summary>
 public static class PatientWrites
 {
-    public const int MaxAttempts = 8;
+    public const int MaxAttempts = 32;
 
     public static async Task<EntryResult> SendAsync(this IMessageBus bus, object command, DeliveryOptions actor, CancellationToken cancellation = default)
     {
@@ -27,7 +29,7 @@ public static class PatientWrites
             }
             catch (Exception e) when (LostRace(e) && attempt < MaxAttempts)
             {
-                // decide again
+                await Task.Delay(Random.Shared.Next(1, 2 + Math.Min(attempt, 10) * 2), cancellation);
             }
             catch (Exception e) when (command is EnrolPatient enrolment && SubjectEnrolment.Refusal(e, enrolment) is { } refusal)
             {
