@@ -40,7 +40,7 @@ public static class DemoCohortLoader
             {
                 var bus = newBus(); // a bus is a per-scope context: one per concurrent writer
                 foreach (var command in CourseCommands.For(PatientId(trial.TrialId, course.Baseline.SubjectId), trial.TrialId, course))
-                    await bus.InvokeAsync<EntryResult>(command, import, ct);
+                    await bus.SendAsync(command, import, ct);
             });
     }
 }

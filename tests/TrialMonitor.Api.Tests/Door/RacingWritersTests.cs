@@ -62,6 +62,24 @@ public sealed class RacingWritersTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Two_writers_that_read_the_same_version_cannot_both_append_the_append_itself_refuses_the_lost_update()
+    {
+        var patient = await Bus.EnrolledPatient(await Bus.Trial());
+        await using var first = App.Store.LightweightSession();
+        await using var second = App.Store.LightweightSession();
+        var firstRead = await first.Events.FetchForWriting<Patient>(patient);
+        var secondRead = await second.Events.FetchForWriting<Patient>(patient);
+        Assert.Equal(firstRead.CurrentVersion, secondRead.CurrentVersion);
+
+        firstRead.AppendOne(new FollowUpContactRecorded(patient, "FU-A", new(2000, 6, 1)));
+        secondRead.AppendOne(new FollowUpContactRecorded(patient, "FU-B", new(2000, 6, 2)));
+        await first.SaveChangesAsync();
+
+        await Assert.ThrowsAsync<JasperFx.ConcurrencyException>(() => second.SaveChangesAsync());
+        Assert.Equal(2, await EventCount(patient));
+    }
+
+    [Fact]
     public async Task Eight_retries_of_one_entry_key_at_once_store_it_once_and_acknowledge_every_retry()
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
