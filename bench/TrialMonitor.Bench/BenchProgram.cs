@@ -137,7 +137,7 @@ public static class BenchProgram
         {
             opts.Connection(connectionString);
             opts.DatabaseSchemaName = EventStore.Schema;
-            opts.UseSystemTextJsonForSerialization(Weasel.Core.EnumStorage.AsString);
+            opts.UseTrialMonitorJson();
         }));
 
     private static string? Option(string[] args, string name)

@@ -53,7 +53,7 @@ public static class AppendLayers
                 opts.Connection(ctx.ConnectionString);
                 opts.DatabaseSchemaName = EventStore.Schema;
                 opts.AutoCreateSchemaObjects = AutoCreate.None;
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                opts.UseTrialMonitorJson();
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 opts.Events.MetadataConfig.EnableAll();
                 opts.Projections.Snapshot<Trial>(SnapshotLifecycle.Inline);

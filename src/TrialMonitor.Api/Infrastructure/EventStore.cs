@@ -35,6 +35,18 @@ public static class EventStore
     public static DaemonMode DaemonModeOf(IConfiguration configuration) =>
         configuration.GetValue("TrialMonitor:AsyncDaemon", DaemonMode.HotCold);
 
+    /// <summary>How documents and events are stored as JSON; every store over this schema (the bench's too) uses it.</summary>
+    public static void UseTrialMonitorJson(this StoreOptions opts)
+    {
+        ArgumentNullException.ThrowIfNull(opts);
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, configure: json =>
+        {
+            // The chart keeps its entries of every kind in one list (see EntryKinds.StoreAsOneList).
+            json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(EntryKinds.StoreAsOneList);
+            json.AllowOutOfOrderMetadataProperties = true;
+        });
+    }
+
     public static IServiceCollection AddTrialMonitorEventStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMarten(opts =>
@@ -42,12 +54,7 @@ public static class EventStore
                 opts.Connection(ConnectionString(configuration));
                 opts.DatabaseSchemaName = Schema;
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, configure: json =>
-                {
-                    // The chart keeps its entries of every kind in one list (see EntryKinds.StoreAsOneList).
-                    json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(EntryKinds.StoreAsOneList);
-                    json.AllowOutOfOrderMetadataProperties = true;
-                });
+                opts.UseTrialMonitorJson();
 
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 opts.Events.MetadataConfig.EnableAll();
