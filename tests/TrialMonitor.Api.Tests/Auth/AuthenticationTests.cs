@@ -1,6 +1,6 @@
 using System.Net;
-using System.Security.Claims;
 using System.Net.WebSockets;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
