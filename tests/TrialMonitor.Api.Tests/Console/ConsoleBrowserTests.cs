@@ -75,7 +75,8 @@ public sealed class ConsoleBrowserTests
     {
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var deadline = DateTime.UtcNow.AddMinutes(5);
+        // Generous: the load's speed is not under test, and on 2 busy cores 4 329 events through the API took over 5 minutes.
+        var deadline = DateTime.UtcNow.AddMinutes(10);
         var query = new { query = $"{{ patients(trialId: \"{TrialId}\", first: 1) {{ totalCount }} }}" };
         while (true)
         {
@@ -96,7 +97,7 @@ public sealed class ConsoleBrowserTests
             {
                 // not listening yet
             }
-            Assert.True(DateTime.UtcNow < deadline, "the demo cohort was not loaded within 5 minutes:\n" + Snapshot(log));
+            Assert.True(DateTime.UtcNow < deadline, "the demo cohort was not loaded within 10 minutes:\n" + Snapshot(log));
             await Task.Delay(250);
         }
     }
