@@ -6,7 +6,10 @@ namespace TrialMonitor.Clinical.Tests;
 /// </summary>
 internal static class ExternalTestData
 {
-    public static string PathOf(string fileName)
+    public static string PathOf(string fileName) => Path.Combine(RepositoryRoot(), "tests", "testdata", fileName);
+
+    /// <summary>The directory of TrialMonitor.sln, for the tests' own checked-in files.</summary>
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TrialMonitor.sln")))
@@ -19,6 +22,6 @@ internal static class ExternalTestData
             throw new InvalidOperationException($"No TrialMonitor.sln above {AppContext.BaseDirectory}.");
         }
 
-        return Path.Combine(directory.FullName, "tests", "testdata", fileName);
+        return directory.FullName;
     }
 }

@@ -4,6 +4,8 @@
 //  3. starts the "Watch the cohort" tab (cohortChanged over graphql-transport-ws), records a karyotype by
 //     POSTing the "Record a karyotype" mutation to /graphql, and waits for the pushed tables in that tab;
 //  4. in a second page whose introspection requests are refused, checks the logged fallback to schema.graphql.
+// Any page error (an uncaught exception) or console error on either page fails the run, except the few
+// listed below with the reason they are benign.
 // Saves a screenshot. Every wait is bounded and waits on page content, never a fixed sleep.
 // Every request needs a token (TRIALMONITOR_TOKEN): it is pasted into each tab's Headers editor, as a user would.
 // Usage: TRIALMONITOR_TOKEN=... node run-cohort-query.mjs <baseUrl> [screenshot.png]     exit code 0 = all of the above were shown
@@ -26,6 +28,22 @@ if (!token) {
   console.error('TRIALMONITOR_TOKEN is not set (mint one with ./ops/token coordinator --site MDACC)');
   process.exit(2);
 }
+
+const problems = [];
+
+// Records every page error and console error of a page that `benign(text, url)` does not explain.
+function recordErrors(target, name, benign) {
+  target.on('pageerror', (error) => problems.push(`${name}: page error: ${error.message}`));
+  target.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url } = message.location();
+    if (!benign(message.text(), url)) problems.push(`${name}: console error: ${message.text()}${url ? ` (${url})` : ''}`);
+  });
+}
+
+// Chromium asks for /favicon.ico on its own; the console declares no icon and the API serves none: a 404
+// that no user action causes and that changes nothing on the page.
+const faviconMissing = (text, url) => url === new URL('/favicon.ico', baseUrl).href && text.includes('status of 404');
 
 // GraphiQL keeps headers per tab: paste {"Authorization": "Bearer <token>"} into the open tab's Headers editor.
 async function pasteToken(page) {
@@ -72,9 +90,7 @@ const browser = await chromium.launchPersistentContext(profile, {
 let page;
 try {
   page = browser.pages()[0] ?? await browser.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
+  recordErrors(page, 'console page', faviconMissing);
 
   await page.goto(new URL('/console', baseUrl).href, { waitUntil: 'load', timeout });
   // The first default tab holds the cohort query; wait until the editor shows it, then run it.
@@ -131,9 +147,16 @@ try {
   const refusing = await browser.newPage();
   const warnings = [];
   refusing.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
-  await refusing.route('**/graphql', (route) => (route.request().postDataJSON()?.operationName === 'IntrospectionQuery'
-    ? route.fulfill({ status: 400, contentType: 'application/json', body: '{"errors":[{"message":"introspection refused by the test"}]}' })
-    : route.continue()));
+  // Chromium logs each response this test refuses with 400 as a failed load: as many as were refused, no more.
+  let refused = 0;
+  let refusalsLogged = 0;
+  recordErrors(refusing, 'fallback page', (text, url) => faviconMissing(text, url)
+    || (url === graphqlUrl && text.includes('status of 400') && ++refusalsLogged <= refused));
+  await refusing.route('**/graphql', (route) => {
+    if (route.request().postDataJSON()?.operationName !== 'IntrospectionQuery') return route.continue();
+    refused++;
+    return route.fulfill({ status: 400, contentType: 'application/json', body: '{"errors":[{"message":"introspection refused by the test"}]}' });
+  });
   await refusing.goto(new URL('/console', baseUrl).href, { waitUntil: 'load', timeout });
   await refusing.waitForFunction(() => document.body.dataset.schemaSource === 'bundled', null, { timeout, polling: 100 });
   // The docs stay open from the first page (GraphiQL keeps that in the profile's storage); open them if not.
@@ -145,12 +168,13 @@ try {
     throw new Error(`the fallback to the bundled schema was not logged (warnings: ${JSON.stringify(warnings)})`);
   }
   await refusing.close();
+  if (problems.length) throw new Error(`errors in the browser:\n${problems.join('\n')}`);
   console.log(`console OK: result shows ${expected.join(', ')} (${shown.length} characters); docs from the live schema; `
     + `cohortChanged pushed to the subscription tab (${pushedText.length} characters); bundled schema only as a logged `
     + `fallback; screenshot ${screenshot}`);
-  if (problems.length) console.log(problems.join('\n'));
 } catch (error) {
   console.error(`console FAILED: ${error.message}`);
+  if (problems.length && !error.message.startsWith('errors in the browser')) console.error(`errors in the browser:\n${problems.join('\n')}`);
   if (page) {
     mkdirSync(dirname(screenshot), { recursive: true });
     await page.screenshot({ path: screenshot }).catch(() => {});

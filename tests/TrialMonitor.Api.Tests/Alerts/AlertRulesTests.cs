@@ -1,6 +1,7 @@
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
+using TrialMonitor.Api.Tests.GraphQL.SchemaTests;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
@@ -170,7 +171,7 @@ public sealed class AlertRulesTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task A_correction_that_removes_a_relapse_withdraws_it_and_its_replacement_raises_a_new_alert_if_it_still_relapses()
+    public async Task A_correction_whose_replacement_no_longer_relapses_withdraws_the_relapse_alert_and_raises_none()
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
         await Bus.Dose(patient, "D1", Given.EnrolledOn, DoseAction.Started, 400);
@@ -183,5 +184,34 @@ public sealed class AlertRulesTests(AppFixture app) : IntegrationTest(app)
 
         var alert = Assert.Single(await App.AlertsOf(patient));
         Assert.Equal((AlertKind.CytogeneticRelapse, AlertStatus.Withdrawn, "CG-3"), (alert.Kind, alert.Status, alert.Withdrawal?.VoidedEntryKey));
+    }
+
+    [Fact]
+    public async Task A_correction_whose_replacement_still_relapses_withdraws_the_relapse_alert_and_raises_a_new_one_for_the_replacement()
+    {
+        var patient = await Bus.EnrolledPatient(await Bus.Trial());
+        await Bus.Dose(patient, "D1", Given.EnrolledOn, DoseAction.Started, 400);
+        await Bus.Karyotype(patient, "CG-1", Day(2000, 6), 10m);
+        await Bus.Karyotype(patient, "CG-2", Day(2000, 9), 50m);
+        await Bus.Karyotype(patient, "CG-3", Day(2000, 12), 60m);
+        var raised = Assert.Single(await App.AlertsOf(patient));
+
+        // 45 % is still 35 points above the best (10 %), on the second consecutive assessment: a relapse again.
+        var corrected = await new GraphQLOperations(App).ExecuteAsync("""
+            mutation($p: ID!) { recordCytogenetics(patientId: $p, entryKey: "CG-3b",
+              cytogenetics: { collectedOn: "2000-12-01", phPositivePercent: 45, method: KARYOTYPE, cellsAnalysed: 20, clonalEvolution: false },
+              correction: { supersedesEntryKey: "CG-3", reason: "misread" }) { version } }
+            """, new { p = patient });
+        Assert.True(corrected["errors"] is null, corrected.ToJsonString());
+
+        var alerts = await App.AlertsOf(patient);
+        Assert.Equal(2, alerts.Count);
+        var withdrawn = Assert.Single(alerts, a => a.Id == raised.Id);
+        Assert.Equal((AlertStatus.Withdrawn, "CG-3", "misread"), (withdrawn.Status, withdrawn.Withdrawal?.VoidedEntryKey, withdrawn.Withdrawal?.Reason));
+        var reraised = Assert.Single(alerts, a => a.Id != raised.Id);
+        Assert.Equal((AlertKind.CytogeneticRelapse, AlertStatus.Open, "CG-3b", Day(2000, 12)),
+            (reraised.Kind, reraised.Status, reraised.Cause.EntryKey, reraised.ClinicalOn));
+        // A monitor reading the feed sees the withdrawal before the new alert.
+        Assert.True(reraised.RaisedPosition > withdrawn.Position);
     }
 }

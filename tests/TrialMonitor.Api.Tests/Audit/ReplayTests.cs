@@ -120,7 +120,8 @@ public sealed class ReplayTests(AppFixture app) : IntegrationTest(app)
         var second = await Bus.EnrolledPatient(trial, "002");
         await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(second, "CG1", AuditScenario.Karyotype(100m, new(2001, 3, 1)))), AuditScenario.As("dr.kim"));
         var live = (await App.GraphQL(Cohort("cohort(trialId: $trial)", "$trial: ID!"), new { trial })).Data()["cohort"]!.ToJsonString();
-        var cutOff = DateTimeOffset.UtcNow;
+        // The cut-off is the time PostgreSQL recorded the last event shown live, not this process's clock.
+        var cutOff = await LastRecordedAt(second);
 
         // Later: a correction of the second patient, more results, a third patient.
         await Bus.RecordCourseWithCorrection(second);
@@ -133,6 +134,12 @@ public sealed class ReplayTests(AppFixture app) : IntegrationTest(app)
 
         Assert.NotEqual(live, later);
         Assert.Equal(live, asOf);
+    }
+
+    private async Task<DateTimeOffset> LastRecordedAt(Guid patient)
+    {
+        await using var session = App.Store.QuerySession();
+        return (await session.Events.FetchStreamAsync(patient))[^1].Timestamp;
     }
 
     private static string Cohort(string field, string variables) => $$"""

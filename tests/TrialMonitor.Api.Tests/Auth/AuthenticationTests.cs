@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.WebSockets;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Tests.Support;
 
@@ -86,6 +89,26 @@ public sealed class AuthenticationTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal("complete", (string?)(await Receive(coordinator))["type"]);
     }
 
+    public static TheoryData<string> RefusedSocketTokens => ["expired", "of another issuer", "signed with another key"];
+
+    [Theory]
+    [MemberData(nameof(RefusedSocketTokens))]
+    public async Task A_socket_whose_connection_init_carries_a_token_that_is_no_longer_or_never_was_valid_is_closed_4401(string token)
+    {
+        var authorization = "Bearer " + token switch
+        {
+            "expired" => ExpiredToken(),
+            "of another issuer" => OtherIssuerToken(),
+            _ => ForeignToken(),
+        };
+        using var socket = await Connect();
+
+        await Send(socket, new { type = "connection_init", payload = new { Authorization = authorization } });
+
+        Assert.Equal((WebSocketCloseStatus)4401, await Closed(socket));
+        Assert.Equal("Unauthorized", socket.CloseStatusDescription);
+    }
+
     [Fact]
     public void Without_a_signing_key_the_host_refuses_to_start_unless_told_to_use_the_development_key()
     {
@@ -162,8 +185,26 @@ public sealed class AuthenticationTests(AppFixture app) : IntegrationTest(app)
     private static string ForeignToken() =>
         TokenIssuer.Mint(new AuthSettings(new string('x', 48), AuthSettings.DefaultIssuer, AuthSettings.DefaultAudience, false), "mallory", [Roles.Admin]);
 
-    private static string ExpiredToken() =>
-        TokenIssuer.Mint(TestTokens.Development, "late", [Roles.Coordinator], ["MDACC"], TimeSpan.FromMinutes(-10));
+    /// <summary>
+    /// A token of the development key and issuer, valid for an hour from two hours ago: expired, and nothing
+    /// else wrong with it (a negative lifetime given to TokenIssuer would end before it begins).
+    /// </summary>
+    private static string ExpiredToken()
+    {
+        var settings = TestTokens.Development;
+        var issued = DateTime.UtcNow.AddHours(-2);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            Subject = new ClaimsIdentity([new Claim(TrialMonitorClaims.User, "late"), new Claim(TrialMonitorClaims.Role, Roles.Coordinator),
+                new Claim(TrialMonitorClaims.Site, "MDACC")]),
+            IssuedAt = issued,
+            NotBefore = issued,
+            Expires = issued.AddHours(1),
+            SigningCredentials = new SigningCredentials(settings.SecurityKey, SecurityAlgorithms.HmacSha256),
+        });
+    }
 
     private static string OtherIssuerToken() =>
         TokenIssuer.Mint(TestTokens.Development with { Issuer = "someone-else" }, "eve", [Roles.Admin]);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.SystemTextJson;
 using GraphQL.Types;
@@ -93,6 +94,27 @@ public sealed class SiteScopingTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task A_coordinators_cohortChanged_leaves_other_sites_patients_out_where_a_monitors_shows_every_site()
+    {
+        var scenario = await AccessScenario.CreateAsync(App);
+        const string watch = "subscription($t: ID!) { cohortChanged(trialId: $t) { table1 { patients } disposition { patients } } }";
+        await using var coordinator = await Graph.SubscribeAsync(watch, new { t = scenario.Trial },
+            TestTokens.Principal("coordinator-2", [Roles.Coordinator], [AccessScenario.OtherSite]));
+        await using var monitor = await Graph.SubscribeAsync(watch, new { t = scenario.Trial }, TestTokens.Principal("monitor", [Roles.SafetyMonitor]));
+
+        await Bus.EnrolledPatient(scenario.Trial, "003", AccessScenario.Site);
+
+        // The coordinator's tables count SITE-2's one patient, the monitor's all three.
+        Assert.Equal((1, 1), Patients(await coordinator.NextAsync()));
+        Assert.Equal((3, 3), Patients(await monitor.NextAsync()));
+
+        await Bus.EnrolledPatient(scenario.Trial, "004", AccessScenario.OtherSite);
+
+        Assert.Equal((2, 2), Patients(await coordinator.NextAsync()));
+        Assert.Equal((4, 4), Patients(await monitor.NextAsync()));
+    }
+
+    [Fact]
     public async Task Watching_another_sites_patient_is_refused()
     {
         var scenario = await AccessScenario.CreateAsync(App);
@@ -112,5 +134,11 @@ public sealed class SiteScopingTests(AppFixture app) : IntegrationTest(app)
         var error = Assert.Single(result.Errors!);
         Assert.Equal(GraphQLErrorCodes.Forbidden, error.Code);
         Assert.Contains("site MDACC", error.Message, StringComparison.Ordinal);
+    }
+
+    private static (int Table1, int Disposition) Patients(JsonNode pushed)
+    {
+        var cohort = MutationTests.Data(pushed)["cohortChanged"]!;
+        return ((int)cohort["table1"]!["patients"]!, (int)cohort["disposition"]!["patients"]!);
     }
 }

@@ -12,14 +12,15 @@ namespace TrialMonitor.Api.Tests.Console;
 /// <summary>
 /// The real API as a child process, with the demo cohort in a database of its own (other tests reset theirs),
 /// and the console opened in headless Chromium by tests/console-browser: the cohort query, docs from live
-/// introspection, a cohortChanged subscription pushed after a recorded karyotype, the bundled-schema fallback.
+/// introspection, a cohortChanged subscription pushed after a recorded karyotype, the bundled-schema fallback;
+/// a page error or console error on the way fails it (the script lists the few benign ones and why).
 /// </summary>
 public sealed class ConsoleBrowserTests
 {
     private const string TrialId = "0e82e362-1d1a-4ed1-3b00-000000000473";
 
     [Fact]
-    public async Task The_console_runs_the_cohort_query_shows_live_docs_and_pushes_a_subscription()
+    public async Task The_console_runs_the_cohort_query_shows_live_docs_and_pushes_a_subscription_without_browser_errors()
     {
         var repo = RepoRoot();
         var connectionString = await OwnDatabase();
@@ -74,7 +75,8 @@ public sealed class ConsoleBrowserTests
     {
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var deadline = DateTime.UtcNow.AddMinutes(5);
+        // Generous: the load's speed is not under test, and on 2 busy cores 4 329 events through the API took over 5 minutes.
+        var deadline = DateTime.UtcNow.AddMinutes(10);
         var query = new { query = $"{{ patients(trialId: \"{TrialId}\", first: 1) {{ totalCount }} }}" };
         while (true)
         {
@@ -95,7 +97,7 @@ public sealed class ConsoleBrowserTests
             {
                 // not listening yet
             }
-            Assert.True(DateTime.UtcNow < deadline, "the demo cohort was not loaded within 5 minutes:\n" + Snapshot(log));
+            Assert.True(DateTime.UtcNow < deadline, "the demo cohort was not loaded within 10 minutes:\n" + Snapshot(log));
             await Task.Delay(250);
         }
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
@@ -31,10 +32,11 @@ public sealed class GraphQLOperations(AppFixture app)
     }
 
     /// <summary>Starts a subscription; values arrive as the serialized results of each event.</summary>
-    public async Task<Subscription> SubscribeAsync(string query, object? variables = null)
+    /// <param name="user">Whom it runs as; by default every role (<see cref="TestTokens.EveryonePrincipal"/>).</param>
+    public async Task<Subscription> SubscribeAsync(string query, object? variables = null, ClaimsPrincipal? user = null)
     {
         var scope = app.Host.Services.CreateAsyncScope();
-        var result = await Execute(scope.ServiceProvider, query, variables);
+        var result = await Execute(scope.ServiceProvider, query, variables, user ?? TestTokens.EveryonePrincipal);
         if (result.Streams is not { Count: 1 } streams)
         {
             await scope.DisposeAsync();
@@ -43,7 +45,7 @@ public sealed class GraphQLOperations(AppFixture app)
         return new Subscription(scope, streams.Values.Single());
     }
 
-    private static Task<ExecutionResult> Execute(IServiceProvider services, string query, object? variables)
+    private static Task<ExecutionResult> Execute(IServiceProvider services, string query, object? variables, ClaimsPrincipal user)
     {
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         return services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
@@ -53,7 +55,7 @@ public sealed class GraphQLOperations(AppFixture app)
             Variables = variables is null ? null : serializer.Deserialize<Inputs>(JsonSerializer.Serialize(variables)),
             RequestServices = services,
             UserContext = new Dictionary<string, object?>(),
-            User = TestTokens.EveryonePrincipal,
+            User = user,
             ThrowOnUnhandledException = false,
         });
     }

@@ -14,11 +14,14 @@ namespace TrialMonitor.Api.Tests.GraphQL.Transport;
 
 /// <summary>
 /// Kestrel on a real loopback port with only the transport and the test schema. "/graphql" has the
-/// default options; "/graphql-tight" has small limits for the tests of limits.
+/// default limits and "/graphql-tight" small ones for the tests of limits, both with a connection_init
+/// wait long enough that no stall of a busy machine closes a socket 4408 before its client's
+/// connection_init arrives; "/graphql-init-timeout" has the short wait that the tests of that wait use.
 /// </summary>
 public sealed class TransportHost : IAsyncLifetime
 {
-    public const int TightInitTimeoutMilliseconds = 300;
+    public static readonly TimeSpan GenerousInitTimeout = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan ShortInitTimeout = TimeSpan.FromSeconds(2);
     public const int TightMaxOperations = 2;
     public const int TightMaxRequestBytes = 2 * 1024;
 
@@ -28,6 +31,7 @@ public sealed class TransportHost : IAsyncLifetime
     public Uri TightHttpUri { get; private set; } = null!;
     public Uri WebSocketUri { get; private set; } = null!;
     public Uri TightWebSocketUri { get; private set; } = null!;
+    public Uri InitTimeoutWebSocketUri { get; private set; } = null!;
     public HttpClient Http { get; } = new();
     public TestEvents Events => app.Services.GetRequiredService<TestEvents>();
     public CapturedLogs Logs { get; } = new();
@@ -46,6 +50,7 @@ public sealed class TransportHost : IAsyncLifetime
         builder.Services.AddSingleton<IGraphQLErrorMapper, InvalidInputErrorMapper>();
         builder.Services.AddGraphQLTransport(options =>
         {
+            options.ConnectionInitWaitTimeout = GenerousInitTimeout;
             options.AuthorizeCaller = caller => ValueTask.FromResult(
                 caller.HttpContext.Request.Headers["X-Deny"] != "yes"
                 && !(caller.ConnectionInitPayload?.TryGetProperty("deny", out var deny) == true && deny.GetBoolean()));
@@ -65,10 +70,10 @@ public sealed class TransportHost : IAsyncLifetime
         app.MapGraphQLTransport();
         app.MapGraphQLTransport("/graphql-tight", options =>
         {
-            options.ConnectionInitWaitTimeout = TimeSpan.FromMilliseconds(TightInitTimeoutMilliseconds);
             options.MaxOperationsPerConnection = TightMaxOperations;
             options.MaxRequestBytes = TightMaxRequestBytes;
         });
+        app.MapGraphQLTransport("/graphql-init-timeout", options => options.ConnectionInitWaitTimeout = ShortInitTimeout);
         await app.StartAsync();
 
         var root = new Uri(app.Urls.Single());
@@ -76,6 +81,7 @@ public sealed class TransportHost : IAsyncLifetime
         TightHttpUri = new Uri(root, "/graphql-tight");
         WebSocketUri = new UriBuilder(HttpUri) { Scheme = "ws" }.Uri;
         TightWebSocketUri = new UriBuilder(TightHttpUri) { Scheme = "ws" }.Uri;
+        InitTimeoutWebSocketUri = new UriBuilder(new Uri(root, "/graphql-init-timeout")) { Scheme = "ws" }.Uri;
     }
 
     public async Task DisposeAsync()
