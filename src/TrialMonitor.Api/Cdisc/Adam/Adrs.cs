@@ -7,7 +7,7 @@ namespace TrialMonitor.Api.Cdisc.Adam;
 
 /// <summary>
 /// ADaM ADRS: the derived response at each assessment (the RS rows with RSDRVFL Y), with AVAL the
-/// category's rank (1 complete … 5 none), the Ph+ % it rests on, and the RS row it comes from
+/// category's rank (1 complete, then each worse category, the last none), the Ph+ % it rests on, and the RS row it comes from
 /// (SRCDOM/SRCVAR/SRCSEQ).
 /// </summary>
 public static class Adrs
@@ -26,7 +26,7 @@ public static class Adrs
         DatasetColumn.WholeNumber("ADY", "Analysis Relative Day"),
         DatasetColumn.AnalysisDate("TRTSDT", "Date of First Exposure to Treatment"),
         DatasetColumn.AnalysisDate("ESCDT", "Date of Dose Escalation"),
-        DatasetColumn.Text("SRCDOM", "Source Data", 8),
+        DatasetColumn.Text("SRCDOM", "Source Domain", 8),
         DatasetColumn.Text("SRCVAR", "Source Variable", 8),
         DatasetColumn.WholeNumber("SRCSEQ", "Source Sequence Number"),
     ], Rows);

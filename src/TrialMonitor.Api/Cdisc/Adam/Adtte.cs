@@ -33,7 +33,7 @@ public static class Adtte
         DatasetColumn.WholeNumber("CNSR", "Censor"),
         DatasetColumn.Text("EVNTDESC", "Event or Censoring Description", 60),
         DatasetColumn.Text("CNSDTDSC", "Censor Date Description", 60),
-        DatasetColumn.Text("SRCDOM", "Source Data", 8),
+        DatasetColumn.Text("SRCDOM", "Source Domain", 8),
         DatasetColumn.Text("SRCVAR", "Source Variable", 8),
         DatasetColumn.WholeNumber("SRCSEQ", "Source Sequence Number"),
         DatasetColumn.AnalysisDate("TRTSDT", "Date of First Exposure to Treatment"),
