@@ -29,7 +29,7 @@ public static class DatasetCells
         string text => text,
         int number => number.ToString(CultureInfo.InvariantCulture),
         long number => number.ToString(CultureInfo.InvariantCulture),
-        decimal number => number.ToString(CultureInfo.InvariantCulture),
+        decimal number => number.ToString("0.############################", CultureInfo.InvariantCulture),
         _ => throw new ArgumentException($"A dataset cell is text, a number or null, not {cell.GetType().Name}.", nameof(cell)),
     };
 
