@@ -2,8 +2,6 @@ using TrialMonitor.Api.Cdisc.DatasetJson;
 
 namespace TrialMonitor.Api.Cdisc;
 
-public enum CdiscModel { Sdtm, Adam }
-
 /// <summary>
 /// One dataset: its name, label and variables, and its rows for one patient (a pure function, so
 /// an export reads one patient at a time and the mapping is tested without a database).

@@ -3,13 +3,6 @@ using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Cdisc;
 
-/// <summary>The study a dataset belongs to: the trial's code (STUDYID) and the settings its rules ran under.</summary>
-public sealed record CdiscStudy(string StudyId, ClinicalSettings Settings)
-{
-    /// <summary>The criteria set the derived responses follow (RSCAT, PARCAT1).</summary>
-    public string CriteriaSet => Settings.CriteriaSet;
-}
-
 /// <summary>
 /// One patient as the exports read them: what was recorded (up to the trial's data cut-off, as the
 /// cohort tables read it) and what the rules concluded from it, as the system concluded it at the

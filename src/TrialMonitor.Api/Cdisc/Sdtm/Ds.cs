@@ -5,9 +5,6 @@ using static TrialMonitor.Api.Cdisc.CdiscSubject;
 
 namespace TrialMonitor.Api.Cdisc.Sdtm;
 
-/// <summary>One DS record before it is written: what happened, when, and its --SEQ.</summary>
-public sealed record DispositionRecord(int Sequence, string Term, string Decoded, string Category, string? Subcategory, DateOnly On);
-
 /// <summary>
 /// SDTM DS: the end of study treatment (DSSCAT STUDY TREATMENT) as the disposition view counts it,
 /// a death without a recorded discontinuation included (<see cref="Disposition.TherapyEnd"/>); death

@@ -4,10 +4,6 @@ using static TrialMonitor.Api.Cdisc.CdiscSubject;
 
 namespace TrialMonitor.Api.Cdisc.Sdtm;
 
-/// <summary>One RS record before it is written.</summary>
-public sealed record ResponseRecord(
-    int Sequence, string TestCode, DateOnly On, string Result, bool Derived, string? Method, string? Link, decimal? PhPositivePercent);
-
 /// <summary>
 /// SDTM RS: the cytogenetic and hematologic responses the system derived from each evaluable result
 /// under the trial's criteria set (RSCAT; RSEVAL SPONSOR, RSDRVFL Y; RSLNKID names the LB result),
