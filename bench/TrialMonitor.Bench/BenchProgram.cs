@@ -53,11 +53,13 @@ public static class BenchProgram
         var analysis = Path.Combine(root, "bench", "TrialMonitor.Bench", "Analysis.md");
         var analysisText = File.Exists(analysis) ? await File.ReadAllTextAsync(analysis) : "";
         var complete = false;
-        ctx.Report.Written += () => File.WriteAllText(output, ctx.Report.Markdown(
+        if (!args.Contains("--cdisc") || Option(args, "--output") is not null)
+            ctx.Report.Written += () => File.WriteAllText(output, ctx.Report.Markdown(
             (quick ? "quick mode" : "full mode") + (complete ? "" : ", **incomplete: the run stopped or is still running after the last figure**"),
             quick ? "./ops/bench --quick" : "./ops/bench", analysisText));
 
         await ResetAsync(ctx);
+        if (args.Contains("--cdisc")) return await CdiscAloneAsync(ctx, Option(args, "--sizes") is { } only ? int.Parse(only, System.Globalization.CultureInfo.InvariantCulture) : 10_000);
         var sizes = Option(args, "--sizes")?.Split(',').Select(int.Parse).ToArray() ?? (quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]);
         var rebuildEvents = Option(args, "--rebuild-events") is { } r ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)
             : quick ? 100_000 : 1_000_000;
@@ -94,6 +96,7 @@ public static class BenchProgram
             var tenThousand = growth.FirstOrDefault(g => g.Patients == 10_000) ?? growth[^1];
             await CohortQueries.RunAsync(ctx, host, tenThousand.TrialId, tenThousand.PatientIds);
             await Replay.RunAsync(ctx, host, 2);
+            await CdiscExports.RunAsync(ctx, host, tenThousand.TrialId, tenThousand.Patients);
         }
 
         // No host is up here, so no async daemon reacts to these appends.
@@ -112,6 +115,21 @@ public static class BenchProgram
         ctx.Report.Print();
         ctx.Report.Write();
         BenchContext.Progress($"written {output}");
+        return 0;
+    }
+
+    /// <summary>
+    /// ./ops/bench --cdisc [--sizes N]: a generated trial of N patients (10 000) ingested, then the CDISC export
+    /// figure alone, printed (the full report file is left as it is unless --output names one).
+    /// </summary>
+    private static async Task<int> CdiscAloneAsync(BenchContext ctx, int patients)
+    {
+        await using var host = await InProcessHost.StartAsync(ctx.RepositoryRoot, ctx.ConnectionString);
+        var trial = await Ingest.TrialAsync(ctx, host, 2, $"C{patients / 1000}K", patients);
+        BenchContext.Progress($"ingested {N(trial.Patients)} patients, {N(trial.Events)} events; exporting");
+        await CdiscExports.RunAsync(ctx, host, trial.TrialId, trial.Patients);
+        await Machine.DescribeAsync(ctx.Report, ctx.Db, "end");
+        ctx.Report.Print();
         return 0;
     }
 

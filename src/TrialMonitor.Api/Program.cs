@@ -2,6 +2,7 @@ using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Audit.Chain;
 using TrialMonitor.Api.Audit.Export;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Cdisc;
 using TrialMonitor.Api.Console;
 using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.GraphQL.Schema;
@@ -47,12 +48,19 @@ if (args is ["verify-chain", .. var chainArgs])
     Environment.ExitCode = await VerifyChainCommand.RunAsync(app.Services, chainArgs, System.Console.Out, System.Console.Error);
     return;
 }
+// `export-cdisc TRIAL_ID OUT_DIR [--as-of TIME]` writes the trial's SDTM and ADaM datasets (./ops/export-cdisc) instead of serving.
+if (args is ["export-cdisc", .. var exportArgs])
+{
+    Environment.ExitCode = await ExportCdiscCommand.RunAsync(app.Services, exportArgs, System.Console.Out, System.Console.Error);
+    return;
+}
 app.MapGet("/health", () => "ok");
 // The console first: its middleware sends a browser's GET of /graphql to /console before the transport answers it.
 app.UseTrialMonitorConsole();
 app.UseAuthentication();
 app.MapGraphQLTransport("/graphql");
 app.MapAuditTrailExport();
+app.MapCdiscExport();
 await app.RunAsync();
 
 public partial class Program;

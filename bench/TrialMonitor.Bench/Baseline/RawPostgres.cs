@@ -171,4 +171,23 @@ public sealed class RawPostgres(NpgsqlDataSource db)
         }
         return rows;
     }
+
+    /// <summary>Every event of a trial's patients, stream by stream (what an export reads), data column read; returns the count.</summary>
+    public async Task<long> SelectTrialEventsAsync(string martenSchema, Guid trialId, string trialIdExpression)
+    {
+        await using var command = db.CreateCommand($"""
+            select e.stream_id, e.version, e.type, e.data from {martenSchema}.mt_events e
+            join {martenSchema}.mt_doc_patientchart c on c.id = e.stream_id
+            where {trialIdExpression.Replace("data", "c.data", StringComparison.Ordinal)} = $1 order by e.stream_id, e.version
+            """);
+        command.Parameters.Add(new() { Value = trialId });
+        await using var reader = await command.ExecuteReaderAsync();
+        long rows = 0;
+        while (await reader.ReadAsync())
+        {
+            _ = reader.GetString(3);
+            rows++;
+        }
+        return rows;
+    }
 }

@@ -20,12 +20,16 @@ public sealed record Disposition(
     int DiedAfterDiscontinuation,
     IReadOnlyDictionary<CauseOfDeath, int> DiedOf)
 {
+    /// <summary>How therapy ended, if it did: the recorded discontinuation, or the death that ended it.</summary>
+    public static Discontinuation? TherapyEnd(PatientCourse course)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        return course.Discontinuation ?? (course.Death is { } death ? new Discontinuation(death.DiedOn, DiscontinuationReason.Death) : null);
+    }
+
     internal static Disposition Compute(IReadOnlyList<PatientCourse> courses)
     {
-        var stopped = courses
-            .Select(c => c.Discontinuation ?? (c.Death is { } death ? new Discontinuation(death.DiedOn, DiscontinuationReason.Death) : null))
-            .OfType<Discontinuation>()
-            .ToList();
+        var stopped = courses.Select(TherapyEnd).OfType<Discontinuation>().ToList();
         var deaths = courses.Where(c => c.Death is not null).ToList();
         var diedOnTherapy = deaths.Count(c => c.Discontinuation is not { } d || d.EffectiveOn >= c.Death!.DiedOn);
 

@@ -54,6 +54,9 @@ public sealed record Table2(IReadOnlyList<Table2Line> Lines, IReadOnlyList<strin
         (Table2Row.HematologicResistance, "Hematologic resistance"),
     ];
 
+    /// <summary>The row as the paper labels it, e.g. "CG resistance, Ph exceeding 90%".</summary>
+    public static string LabelOf(Table2Row row) => CytogeneticRows.Concat(HematologicRows).Single(r => r.Row == row).Label;
+
     public Table2Line For(Table2Row row) => Lines.Single(l => l.Row == row);
 
     public Table2Line AnyCytogenetic => Lines.Single(l => l.Row is null);

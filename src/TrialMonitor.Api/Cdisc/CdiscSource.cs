@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+using Marten;
+using TrialMonitor.Api.Audit.Replay;
+using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Trials;
+
+namespace TrialMonitor.Api.Cdisc;
+
+/// <summary>
+/// The patients of a trial as the exports read them, one at a time in subject id order, so memory
+/// holds a batch of charts whatever the trial's size. Now: the stored charts. As of a past recorded
+/// time: each patient's stream up to that time, folded and evaluated as the projection did then
+/// (<see cref="PatientReplay"/>), under the trial as it stood then, as <see cref="CohortAsOf"/> does.
+/// </summary>
+public sealed class CdiscSource
+{
+    private const int ChartsPerRead = 100;
+
+    private readonly Guid trialId;
+    private readonly IReadOnlyList<string>? sites;
+    private readonly DateTimeOffset? asOf;
+    private readonly TrialTimeline timeline;
+
+    private CdiscSource(Guid trialId, CdiscStudy study, IReadOnlyList<string>? sites, DateTimeOffset? asOf, TrialTimeline timeline)
+    {
+        this.trialId = trialId;
+        Study = study;
+        this.sites = sites;
+        this.asOf = asOf;
+        this.timeline = timeline;
+    }
+
+    public CdiscStudy Study { get; }
+
+    /// <summary>The latest recording time among the patients read so far (dbLastModifiedDateTime).</summary>
+    public DateTimeOffset? LastRecordedAt { get; private set; }
+
+    /// <param name="sites">Only these sites' patients (a coordinator's export), or null for all.</param>
+    /// <param name="asOf">What the system knew at this recorded time, or null for now.</param>
+    /// <returns>Null when the trial was unknown (at that time).</returns>
+    public static async Task<CdiscSource?> OpenAsync(IQuerySession session, Guid trialId, IReadOnlyList<string>? sites,
+        DateTimeOffset? asOf, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var timeline = await TrialTimeline.LoadAsync(session, trialId, cancellation);
+        var trial = asOf is { } at ? timeline.AsOf(at) : await session.LoadAsync<Trial>(trialId, cancellation);
+        return trial is null ? null : new CdiscSource(trialId, new CdiscStudy(trial.Code, trial.Settings), sites, asOf, timeline);
+    }
+
+    public async IAsyncEnumerable<CdiscSubject> SubjectsAsync(IQuerySession session, [EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        // Patients never move between trials or sites, so today's charts name every patient the trial ever had.
+        var query = session.Query<PatientChart>().Where(c => c.TrialId == trialId);
+        if (sites is not null) query = query.Where(c => sites.Contains(c.Site));
+        var patients = (await query.Select(c => new { c.Id, c.SubjectId }).ToListAsync(cancellation))
+            .OrderBy(p => p.SubjectId, StringComparer.Ordinal)
+            .Select(p => p.Id)
+            .ToList();
+
+        foreach (var batch in patients.Chunk(ChartsPerRead))
+        {
+            foreach (var chart in await ChartsAsync(session, batch, cancellation))
+            {
+                if (LastRecordedAt is null || chart.LastRecordedAt > LastRecordedAt) LastRecordedAt = chart.LastRecordedAt;
+                yield return CdiscSubject.Of(Study, chart.SubjectId, chart.Site, chart.EnrolledOn, chart.ToCourse(), chart.Assessment);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<PatientChart>> ChartsAsync(IQuerySession session, Guid[] ids, CancellationToken cancellation)
+    {
+        if (asOf is not { } at)
+        {
+            var stored = (await session.LoadManyAsync<PatientChart>(cancellation, ids)).ToDictionary(c => c.Id);
+            return [.. ids.Where(stored.ContainsKey).Select(id => stored[id])];
+        }
+        var charts = new List<PatientChart>();
+        foreach (var id in ids)
+        {
+            var events = await session.Events.FetchStreamAsync(id, timestamp: at, token: cancellation);
+            if (events.Count > 0 && PatientReplay.Fold(events, timeline) is { } chart) charts.Add(chart);
+        }
+        return charts;
+    }
+}
