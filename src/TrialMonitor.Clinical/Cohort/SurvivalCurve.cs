@@ -14,7 +14,4 @@ public sealed record SurvivalPoint(
 /// A Kaplan–Meier curve: one point per day with an event or a censoring, and the median with its 95 % band
 /// (each null when the curve, or its band, never reaches one half).
 /// </summary>
-public sealed record SurvivalCurve(IReadOnlyList<SurvivalPoint> Points, int? MedianDays, int? MedianLowerDays, int? MedianUpperDays)
-{
-    public static SurvivalCurve Empty { get; } = new([], null, null, null);
-}
+public sealed record SurvivalCurve(IReadOnlyList<SurvivalPoint> Points, int? MedianDays, int? MedianLowerDays, int? MedianUpperDays);
