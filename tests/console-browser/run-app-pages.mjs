@@ -131,14 +131,14 @@ try {
   let alertId;
   let elapsed;
   for (let attempt = 1; attempt <= 5 && !alertId; attempt++) {
-    const started = Date.now();
     await graphql(coordinator, `mutation($p: ID!, $k: String!) { recordBloodCount(patientId: $p, entryKey: $k,
       count: { collectedOn: "2002-10-01", wbc: 1.1, neutrophils: 0.3, platelets: 150, hemoglobin: 11.5 }) { version } }`,
     { p: patientId, k: `CBC-BROWSER-${process.pid}-${attempt}` });
+    const recorded = Date.now(); // the mutation has answered: the lab is recorded
     alertId = await inbox.waitForFunction((known) => [...document.querySelectorAll('[data-alert-id][data-subject-id="KAN-01"][data-kind="LAB_TOXICITY"]')]
       .map((item) => item.dataset.alertId).find((id) => !known.includes(id)), [...before], { timeout: 5_000, polling: 20 })
       .then((handle) => handle.jsonValue(), () => undefined);
-    elapsed = Date.now() - started;
+    elapsed = Date.now() - recorded;
   }
   check(alertId, 'no alert appeared for the grade-4 neutrophil count');
   check(elapsed <= 1_000, `the alert appeared ${elapsed} ms after the lab was recorded (more than a second)`);

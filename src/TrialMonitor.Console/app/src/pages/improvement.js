@@ -31,13 +31,13 @@ export async function improvementPage(page, trialId) {
   const plot = Plot.plot({
     width: 900,
     height: 420,
-    x: { label: 'Days from the first documenting assessment', grid: true },
+    x: { type: 'linear', label: 'Days from the first documenting assessment', grid: true },
     y: { label: 'Still improved', domain: [0, 1], percent: true, grid: true },
     marks: [
       Plot.areaY(band, { x: 'day', y1: 'lower', y2: 'upper', curve: 'step-after', fill: '#4575b4', fillOpacity: 0.18, className: 'band' }),
       Plot.lineY(steps, { x: 'day', y: 'survival', curve: 'step-after', stroke: '#4575b4', strokeWidth: 2, className: 'curve' }),
       Plot.dot(ends, { x: 'day', y: 'survival', r: 3, fill: '#4575b4', className: 'step', title: (p) => `day ${p.day}: ${p.events} ended of ${p.atRisk} at risk, S = ${percent(p.survival)}` }),
-      Plot.tickY(censorings, { x: 'day', y: 'survival', stroke: '#333', strokeWidth: 1.5, className: 'censoring', title: (p) => `day ${p.day}: ${p.censored} censored` }),
+      Plot.dot(censorings, { x: 'day', y: 'survival', symbol: 'plus', r: 5, stroke: '#333', strokeWidth: 1.5, className: 'censoring', title: (p) => `day ${p.day}: ${p.censored} censored` }),
       Plot.ruleY([0.5], { stroke: '#999', strokeDasharray: '4 3' }),
       median === null ? null : Plot.ruleX([median], { stroke: '#d73027', strokeDasharray: '4 3', className: 'median' }),
     ],

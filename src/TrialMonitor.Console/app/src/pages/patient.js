@@ -115,7 +115,7 @@ function timeline(patient, alerts) {
   const countPlots = measures.map((measure) => {
     const rows = counts.filter((c) => c[measure.key] !== null && c[measure.key] !== undefined);
     const limits = rows.filter((c) => c.lowerLimits?.[measure.key] != null);
-    const grades = a.labToxicityGrades.filter((g) => g.term === measure.term);
+    const grades = a.labToxicityGrades.filter((g) => g.term === measure.term && g.grade > 0);
     const plot = Plot.plot({
       width, height: 130, marginLeft: 60, x, y: { label: measure.label, grid: true },
       marks: [
