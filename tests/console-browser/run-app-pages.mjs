@@ -41,6 +41,9 @@ function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+// A day of its own for each run's lab (an alert already open for the same count is not raised again).
+const labDate = (attempt) => new Date(Date.UTC(2002, 9, 1) + ((process.pid % 60) * 5 + attempt) * 86_400_000).toISOString().slice(0, 10);
+
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 mkdirSync(screenshots, { recursive: true });
@@ -125,18 +128,20 @@ try {
   const inbox = await browser.newPage();
   inbox.on('pageerror', (error) => problems.push(`inbox page error: ${error.message}`));
   await inbox.goto(at(`/app/alerts?trial=${trialId}#token=${monitor}`), { waitUntil: 'load', timeout });
-  await inbox.locator('[role=status]', { hasText: 'Live:' }).waitFor({ timeout });
+  // Ready when the stored feed has been replayed: the page lists as many open alerts as the API holds.
+  const { openAlerts: openBefore } = await graphql(monitor, 'query($t: ID!) { openAlerts(trialId: $t) { id } }', { t: trialId });
+  await inbox.waitForFunction((n) => document.querySelector('#alerts')?.dataset.open === String(n), openBefore.length, { timeout, polling: 50 });
   const before = new Set(await inbox.locator('[data-alert-id]').evaluateAll((items) => items.map((item) => item.dataset.alertId)));
   // The socket may still be subscribing when the first lab commits: each attempt records a new grade-4 count.
   let alertId;
   let elapsed;
   for (let attempt = 1; attempt <= 5 && !alertId; attempt++) {
-    await graphql(coordinator, `mutation($p: ID!, $k: String!) { recordBloodCount(patientId: $p, entryKey: $k,
-      count: { collectedOn: "2002-10-01", wbc: 1.1, neutrophils: 0.3, platelets: 150, hemoglobin: 11.5 }) { version } }`,
-    { p: patientId, k: `CBC-BROWSER-${process.pid}-${attempt}` });
+    await graphql(coordinator, `mutation($p: ID!, $k: String!, $on: Date!) { recordBloodCount(patientId: $p, entryKey: $k,
+      count: { collectedOn: $on, wbc: 1.1, neutrophils: 0.3, platelets: 150, hemoglobin: 11.5 }) { version } }`,
+    { p: patientId, k: `CBC-BROWSER-${process.pid}-${attempt}`, on: labDate(attempt) });
     const recorded = Date.now(); // the mutation has answered: the lab is recorded
     alertId = await inbox.waitForFunction((known) => [...document.querySelectorAll('[data-alert-id][data-subject-id="KAN-01"][data-kind="LAB_TOXICITY"]')]
-      .map((item) => item.dataset.alertId).find((id) => !known.includes(id)), [...before], { timeout: 5_000, polling: 20 })
+      .map((item) => item.dataset.alertId).find((id) => !known.includes(id)), [...before], { timeout: 5_000, polling: 'raf' })
       .then((handle) => handle.jsonValue(), () => undefined);
     elapsed = Date.now() - recorded;
   }

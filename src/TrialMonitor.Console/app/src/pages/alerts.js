@@ -20,7 +20,10 @@ const acknowledge = `mutation AcknowledgeAlert($alertId: ID!, $comment: String!)
 const seenKey = 'trialmonitor:alerts-seen';
 const position = (cursor) => BigInt(cursor ?? 0); // the feed's cursors are its positions, in feed order
 
-/** The live alert inbox: every open alert matching the filters, pushed as it is raised; monitors acknowledge with a comment. */
+/**
+ * The live alert inbox: every open alert matching the filters, the latest raised first, pushed as it is raised;
+ * safety monitors acknowledge with a comment (others are not offered the form).
+ */
 export async function alertsPage(page) {
   const params = new URLSearchParams(window.location.search);
   const filter = {
@@ -40,10 +43,13 @@ export async function alertsPage(page) {
   const live = status('Connecting…');
   let received = 0;
 
+  let scheduled = false;
   const render = () => {
-    const open = [...alerts.values()].filter((a) => a.status === 'OPEN');
+    scheduled = false;
+    const open = [...alerts.values()].filter((a) => a.status === 'OPEN').reverse(); // the latest raised first
     const unread = open.filter((a) => lastVisit === null || position(a.raisedCursor) > position(lastVisit)).length;
     live.textContent = `Live: ${open.length} open, ${unread} unread since your last visit (${received} changes received).`;
+    list.dataset.open = String(open.length);
     list.replaceChildren(...open.map((alert) => item(alert, lastVisit, mayAcknowledge, async (comment) => {
       const result = await request(acknowledge, { alertId: alert.id, comment });
       receive(result.acknowledgeAlert.alert);
@@ -53,7 +59,9 @@ export async function alertsPage(page) {
     const known = alerts.get(alert.id);
     alerts.set(alert.id, { ...alert, raisedCursor: known?.raisedCursor ?? alert.cursor });
     if (lastVisitKept(alert.cursor)) localStorage.setItem(seenKey, alert.cursor);
-    render();
+    // Once per frame: the stored feed arrives as a burst of changes when the page opens.
+    if (!scheduled) requestAnimationFrame(render);
+    scheduled = true;
   };
 
   page.append(

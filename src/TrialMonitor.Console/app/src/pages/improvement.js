@@ -24,6 +24,8 @@ export async function improvementPage(page, trialId) {
   const points = curve.points;
   const steps = [{ day: 0, survival: 1, lower: 1, upper: 1 }, ...points];
   const band = steps.filter((p) => p.lower !== null && p.upper !== null);
+  // Where the estimate reaches 0 the band ends; carry the last band to that day so its step is drawn.
+  if (steps.at(-1).lower === null && band.length) band.push({ ...band.at(-1), day: steps.at(-1).day });
   const ends = points.filter((p) => p.events > 0);
   const censorings = points.filter((p) => p.censored > 0);
   const median = curve.medianDays;
@@ -32,7 +34,7 @@ export async function improvementPage(page, trialId) {
     width: 900,
     height: 420,
     x: { type: 'linear', label: 'Days from the first documenting assessment', grid: true },
-    y: { label: 'Still improved', domain: [0, 1], percent: true, grid: true },
+    y: { label: 'Still improved', domain: [0, 1], tickFormat: '.0%', grid: true },
     marks: [
       Plot.areaY(band, { x: 'day', y1: 'lower', y2: 'upper', curve: 'step-after', fill: '#4575b4', fillOpacity: 0.18, className: 'band' }),
       Plot.lineY(steps, { x: 'day', y: 'survival', curve: 'step-after', stroke: '#4575b4', strokeWidth: 2, className: 'curve' }),
