@@ -58,7 +58,7 @@ export async function alertsPage(page) {
   const receive = (alert) => {
     const known = alerts.get(alert.id);
     alerts.set(alert.id, { ...alert, raisedCursor: known?.raisedCursor ?? alert.cursor });
-    if (lastVisitKept(alert.cursor)) localStorage.setItem(seenKey, alert.cursor);
+    if (laterThanStored(alert.cursor)) localStorage.setItem(seenKey, alert.cursor);
     // Once per frame: the stored feed arrives as a burst of changes when the page opens.
     if (!scheduled) requestAnimationFrame(render);
     scheduled = true;
@@ -76,7 +76,7 @@ export async function alertsPage(page) {
   }, (error) => { live.textContent = `Live alerts stopped: ${error.message}`; });
 }
 
-function lastVisitKept(cursor) {
+function laterThanStored(cursor) {
   const stored = localStorage.getItem(seenKey);
   return stored === null || position(cursor) > position(stored);
 }
