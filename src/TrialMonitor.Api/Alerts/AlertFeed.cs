@@ -7,7 +7,9 @@ namespace TrialMonitor.Api.Alerts;
 /// Which alerts a monitor follows. MinimumGrade applies to toxicity alerts only: an alert without
 /// a grade (dose, discontinuation, transformation, death, relapse) is never filtered out by it.
 /// </summary>
-public sealed record AlertFilter(Guid? TrialId = null, string? Site = null, IReadOnlyList<AlertKind>? Kinds = null, int? MinimumGrade = null)
+public sealed record AlertFilter(
+    Guid? TrialId = null, string? Site = null, IReadOnlyList<AlertKind>? Kinds = null, int? MinimumGrade = null,
+    IReadOnlyList<string>? ReadableSites = null)
 {
     public static readonly AlertFilter All = new();
 
@@ -16,6 +18,7 @@ public sealed record AlertFilter(Guid? TrialId = null, string? Site = null, IRea
         ArgumentNullException.ThrowIfNull(alert);
         return (TrialId is not { } trial || alert.TrialId == trial)
             && (Site is null || alert.Site == Site)
+            && (ReadableSites is null || ReadableSites.Contains(alert.Site))
             && (Kinds is not { Count: > 0 } kinds || kinds.Contains(alert.Kind))
             && (MinimumGrade is not { } minimum || alert.Grade is not { } grade || grade >= minimum);
     }
@@ -26,13 +29,15 @@ public static class AlertFeed
 {
     public const int DefaultPageSize = 500;
 
-    /// <summary>Alerts of the trial neither acknowledged nor withdrawn, in the order they were raised.</summary>
-    public static Task<IReadOnlyList<Alert>> OpenAsync(IQuerySession session, Guid trialId, CancellationToken cancellation = default) =>
-        WithStatusAsync(session, trialId, AlertStatus.Open, cancellation);
+    /// <summary>Alerts of the trial neither acknowledged nor withdrawn, in the order they were raised; only the sites given, unless null.</summary>
+    public static Task<IReadOnlyList<Alert>> OpenAsync(
+        IQuerySession session, Guid trialId, IReadOnlyList<string>? readableSites = null, CancellationToken cancellation = default) =>
+        WithStatusAsync(session, trialId, AlertStatus.Open, readableSites, cancellation);
 
-    /// <summary>Acknowledged alerts of the trial (not withdrawn since), in the order they were raised.</summary>
-    public static Task<IReadOnlyList<Alert>> AcknowledgedAsync(IQuerySession session, Guid trialId, CancellationToken cancellation = default) =>
-        WithStatusAsync(session, trialId, AlertStatus.Acknowledged, cancellation);
+    /// <summary>Acknowledged alerts of the trial (not withdrawn since), in the order they were raised; only the sites given, unless null.</summary>
+    public static Task<IReadOnlyList<Alert>> AcknowledgedAsync(
+        IQuerySession session, Guid trialId, IReadOnlyList<string>? readableSites = null, CancellationToken cancellation = default) =>
+        WithStatusAsync(session, trialId, AlertStatus.Acknowledged, readableSites, cancellation);
 
     public static async Task<Alert?> ByIdAsync(IQuerySession session, Guid alertId, CancellationToken cancellation = default)
     {
@@ -51,6 +56,11 @@ public static class AlertFeed
         var query = session.Query<Alert>().Where(a => a.Position > cursor);
         if (filter?.TrialId is { } trialId) query = query.Where(a => a.TrialId == trialId);
         if (filter?.Site is { } site) query = query.Where(a => a.Site == site);
+        if (filter?.ReadableSites is { } readable)
+        {
+            var siteList = readable.ToArray();
+            query = query.Where(a => siteList.Contains(a.Site));
+        }
         if (filter?.Kinds is { Count: > 0 } kinds)
         {
             var kindList = kinds.ToArray();
@@ -69,11 +79,16 @@ public static class AlertFeed
     }
 
     private static async Task<IReadOnlyList<Alert>> WithStatusAsync(
-        IQuerySession session, Guid trialId, AlertStatus status, CancellationToken cancellation)
+        IQuerySession session, Guid trialId, AlertStatus status, IReadOnlyList<string>? readableSites, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return await session.Query<Alert>()
-            .Where(a => a.TrialId == trialId && a.Status == status)
+        var query = session.Query<Alert>().Where(a => a.TrialId == trialId && a.Status == status);
+        if (readableSites is not null)
+        {
+            var siteList = readableSites.ToArray();
+            query = query.Where(a => siteList.Contains(a.Site));
+        }
+        return await query
             .OrderBy(a => a.RaisedPosition)
             .ToListAsync(cancellation);
     }

@@ -7,6 +7,9 @@ namespace TrialMonitor.Api.Auth;
 /// <summary>Mints tokens for local use (./ops/token, ./ops/run) and tests; production tokens come from the identity provider.</summary>
 public static class TokenIssuer
 {
+    /// <summary>Where ./ops/run serves the API.</summary>
+    public const string DefaultBaseUrl = "http://127.0.0.1:5080";
+
     public static string Mint(AuthSettings settings, string user, IEnumerable<string> roles, IEnumerable<string>? sites = null,
         TimeSpan? lifetime = null)
     {
@@ -27,12 +30,14 @@ public static class TokenIssuer
     }
 
     /// <summary>
-    /// <c>token ROLE [--site SITE]... [--user NAME] [--hours N]</c>: prints a token as the last line.
+    /// <c>token ROLE [--site SITE]... [--user NAME] [--hours N] [--link [BASE_URL]]</c>: prints a token as the last line;
+    /// with --link, a link that opens the trial pages signed in with it (the token after #, never sent to a server log).
     /// </summary>
     /// <returns>The process exit code.</returns>
     public static int Run(IReadOnlyList<string> args, IConfiguration configuration, TextWriter output, TextWriter error)
     {
-        const string usage = "usage: token ROLE [--site SITE]... [--user NAME] [--hours N]   (ROLE: coordinator | safety_monitor | auditor | admin)";
+        const string usage = "usage: token ROLE [--site SITE]... [--user NAME] [--hours N] [--link [BASE_URL]]   "
+            + "(ROLE: coordinator | safety_monitor | auditor | admin; BASE_URL default " + DefaultBaseUrl + ")";
         if (args.Count == 0 || !Roles.All.Contains(args[0]))
         {
             error.WriteLine(usage);
@@ -42,6 +47,7 @@ public static class TokenIssuer
         var sites = new List<string>();
         var user = $"local-{role.Replace('_', '-')}";
         var hours = 12.0;
+        string? linkBase = null;
         for (var i = 1; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : null;
@@ -50,6 +56,8 @@ public static class TokenIssuer
                 case "--site" when value is not null: sites.Add(value); i++; break;
                 case "--user" when value is not null: user = value; i++; break;
                 case "--hours" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out hours): i++; break;
+                case "--link" when value is not null && !value.StartsWith("--", StringComparison.Ordinal): linkBase = value; i++; break;
+                case "--link": linkBase = DefaultBaseUrl; break;
                 default:
                     error.WriteLine(usage);
                     return 2;
@@ -58,7 +66,8 @@ public static class TokenIssuer
         if (role == Roles.Coordinator && sites.Count == 0)
             error.WriteLine("note: a coordinator without --site may read and write no patient");
         var settings = AuthSettings.From(configuration);
-        output.WriteLine(Mint(settings, user, [role], sites, TimeSpan.FromHours(hours)));
+        var token = Mint(settings, user, [role], sites, TimeSpan.FromHours(hours));
+        output.WriteLine(linkBase is null ? token : $"{linkBase.TrimEnd('/')}/app#token={token}");
         return 0;
     }
 }

@@ -11,6 +11,7 @@ public sealed record CohortReport(
     Table1 Table1,
     Table2 Table2,
     IReadOnlyList<Table3Line> Table3,
+    SurvivalCurve ImprovementDurationCurve,
     Disposition Disposition,
     DoseReductions DoseReductions,
     DoseAfterEscalation DoseAt3Months,
@@ -38,11 +39,13 @@ public static class CohortTables
 
         PatientCourse CourseOf(CohortPatient p) => asOf[p];
 
+        var table3 = Table3Line.Compute(patients);
         return new CohortReport(
             settings.DataCutoffOn,
             Table1.Compute(patients),
             Table2.Compute(patients),
-            Table3Line.Compute(patients),
+            table3,
+            ImprovementDuration.Curve(table3),
             Disposition.Compute([.. patients.Select(CourseOf)]),
             DoseReductions.Compute(patients, CourseOf),
             DoseAfterEscalation.Compute(3, patients, CourseOf),

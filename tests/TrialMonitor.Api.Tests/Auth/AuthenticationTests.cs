@@ -140,6 +140,23 @@ public sealed class AuthenticationTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal(2, TokenIssuer.Run(["nurse"], config, new StringWriter(), new StringWriter()));
     }
 
+    [Fact]
+    public void The_token_command_with_link_prints_a_sign_in_link_to_the_trial_pages()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection([new("TrialMonitor:Auth:DevelopmentKey", "true")]).Build();
+        var local = new StringWriter();
+        var elsewhere = new StringWriter();
+
+        Assert.Equal(0, TokenIssuer.Run(["safety_monitor", "--link"], config, local, new StringWriter()));
+        Assert.Equal(0, TokenIssuer.Run(["auditor", "--link", "https://tm.example/"], config, elsewhere, new StringWriter()));
+
+        var link = local.ToString().Trim();
+        Assert.StartsWith("http://127.0.0.1:5080/app#token=", link, StringComparison.Ordinal);
+        var payload = JsonNode.Parse(Encoding.UTF8.GetString(Base64Url(link.Split("#token=")[1].Split('.')[1])))!;
+        Assert.Equal("safety_monitor", (string?)payload["role"]);
+        Assert.StartsWith("https://tm.example/app#token=ey", elsewhere.ToString().Trim(), StringComparison.Ordinal);
+    }
+
     private async Task<(HttpStatusCode, JsonNode, IScenarioResult)> Post(string query, object? variables, string authorization)
     {
         var result = await App.Host.Scenario(s =>

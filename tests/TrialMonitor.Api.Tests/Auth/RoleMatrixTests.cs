@@ -25,7 +25,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
 
     private static readonly string[] PatientReaders = [C, S, Au];
     private static readonly string[] Everyone = [C, S, Au, Ad];
-    private static readonly string[] AlertReaders = [S, Au];
+    private static readonly string[] AlertReaders = [C, S, Au];
     private static readonly string[] AuditReaders = [Au, Ad];
 
     private sealed record Operation(string[] Allowed, Func<AccessScenario, string, (string Document, object? Variables)> Build);

@@ -37,6 +37,8 @@ public static class ClinicalTypeMappings
         Output<Table2Line>(schema);
         Output<CytogeneticResponseCount>(schema);
         schema.RegisterTypeMapping<Table3Line, Table3LineType>();
+        Output<SurvivalCurve>(schema);
+        Output<SurvivalPoint>(schema);
         Output<DoseAfterEscalation>(schema);
         Output<FollowUp>(schema);
         Output<PatientDiscrepancy>(schema);

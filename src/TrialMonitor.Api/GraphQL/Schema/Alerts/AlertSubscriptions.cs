@@ -13,10 +13,9 @@ public static class AlertSubscriptions
     public static void AddAlertSubscriptions(this ObjectGraphType subscription, IDocumentStore store, AlertHub hub)
     {
         subscription.Field<NonNullGraphType<AlertType>>("alerts")
-            .AuthorizeWithRoles(Roles.SafetyMonitor, Roles.Auditor)
             .Description("Every alert change (raised, acknowledged, withdrawn) matching the filter: first each one stored after the "
                 + "`after` cursor, in feed order, then live ones as they are committed, on whichever instance they were written; "
-                + "none repeated. Keep the `cursor` of the last alert received and pass it as `after` when reconnecting: the socket "
+                + "none repeated. A coordinator receives only the alerts of their sites' patients. Keep the `cursor` of the last alert received and pass it as `after` when reconnecting: the socket "
                 + "alone delivers at most once, the stored feed and the cursor make delivery complete. Without `after`, the whole feed first.")
             .AuthorizeWithRoles(AlertRoles.Readers)
             .Argument<AlertFilterInputType>("filter")
@@ -27,7 +26,8 @@ public static class AlertSubscriptions
                 {
                     throw InputErrors.Field("after", "not a cursor of the alerts feed");
                 }
-                var filter = ctx.GetArgument<AlertFilterInput?>("filter")?.ToFilter() ?? AlertFilter.All;
+                var filter = (ctx.GetArgument<AlertFilterInput?>("filter")?.ToFilter() ?? AlertFilter.All)
+                    with { ReadableSites = SiteAccess.ReadableSites(ctx.User) };
                 return new AsyncEnumerableObservable<Alert>(ct => AlertDelivery.ReadAsync(store, hub, cursor, filter, cancellation: ct));
             })
             .Resolve(ctx => ctx.Source);

@@ -20,6 +20,10 @@ public sealed class CohortType : ObjectGraphType<CohortReport>
             .PageSize(Table3Pages.DefaultPageSize)
             // The raw argument: GraphQL.NET's ctx.First reads a negative `first` as absent instead of refusing it.
             .Resolve(ctx => Table3Pages.Page(ctx.Source.Table3, ctx.GetArgument<int?>("first"), ctx.After));
+        Field(c => c.ImprovementDurationCurve).Description(
+            "The duration of improvement after escalation as a Kaplan–Meier curve over the Table 3 episodes (days from the first "
+            + "documenting assessment, censored while ongoing): one point per day with an end or a censoring, the 95 % band on the "
+            + "log(−log) scale from Greenwood's variance, the median with its band (null when not reached).");
         Field<NonNullGraphType<DispositionType>>("disposition").Resolve(ctx => ctx.Source.Disposition);
         Field<NonNullGraphType<DoseReductionsType>>("doseReductions").Resolve(ctx => ctx.Source.DoseReductions);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecordGraphType<DoseAfterEscalation>>>>>("doseIntensity")
