@@ -1,3 +1,4 @@
+using JasperFx.OpenTelemetry;
 using Marten;
 using Npgsql;
 using OpenTelemetry;
@@ -31,6 +32,7 @@ public static class TelemetryRegistration
 
         builder.Services.ConfigureMarten(options =>
         {
+            options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
             options.Listeners.Add(new EntriesAppendedCounter());
             options.Projections.AsyncListeners.Add(new AlertsRaisedCounter());
         });
