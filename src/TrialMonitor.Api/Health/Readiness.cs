@@ -49,13 +49,13 @@ public sealed class Readiness(AlertListenerState listener, IConfiguration config
         return (long)(await command.ExecuteScalarAsync(ct))! == 2;
     }
 
-    // The daemon's high-water agent, running only where the daemon runs, rewrites its progress row every
-    // second or so even when nothing is appended: that row's age says whether a daemon runs anywhere.
+    // The daemon's high-water agent, running only where the daemon runs, rewrites its progress rows every
+    // second or so even when nothing is appended: their age says whether a daemon runs anywhere.
     private static async Task<double?> DaemonHeartbeatAgeAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand($"""
-            select extract(epoch from now() - last_updated)::float8
-            from {EventStore.Schema}.mt_event_progression where name = 'HighWaterMark'
+            select extract(epoch from now() - max(last_updated))::float8
+            from {EventStore.Schema}.mt_event_progression where name like 'HighWater%'
             """, connection);
         return await command.ExecuteScalarAsync(ct) as double?;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GraphQL;
+using GraphQLParser.AST;
 using TrialMonitor.Api.Telemetry;
 
 namespace TrialMonitor.Api.GraphQL.Transport;
@@ -18,7 +19,9 @@ public static class GraphQLTransportTelemetry
     internal static Activity? StartOperation(ParsedRequest parsed)
     {
         var type = parsed.OperationType?.ToString().ToLowerInvariant() ?? "operation";
-        var name = parsed.Request.OperationName is { Length: > 0 } named ? named : null;
+        var name = parsed.Request.OperationName is { Length: > 0 } named ? named
+            : parsed.Document.Definitions.OfType<GraphQLOperationDefinition>().ToList() is [{ Name: { } only }] ? only.StringValue
+            : null;
         var activity = Source.StartActivity(name is null ? $"graphql {type}" : $"graphql {type} {name}", ActivityKind.Internal);
         activity?.SetTag("graphql.operation.type", type);
         if (name is not null) activity?.SetTag("graphql.operation.name", name);
