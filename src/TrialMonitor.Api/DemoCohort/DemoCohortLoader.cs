@@ -23,7 +23,7 @@ public static class DemoCohortLoader
 
     /// <param name="progress">Told the number of patients loaded so far, after each patient.</param>
     public static async Task LoadAsync(Func<IMessageBus> newBus, IDocumentStore store, RegisterTrial trial,
-        IReadOnlyList<PatientCourse> courses, CancellationToken cancellation = default, IProgress<int>? progress = null)
+        IReadOnlyList<PatientCourse> courses, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         // Every event of one load is recorded as an import by the loader, under one correlation id.
         var import = WriteActor.Internal("demo-cohort-loader", EventMetadata.Sources.Import);

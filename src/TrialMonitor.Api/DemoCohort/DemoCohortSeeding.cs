@@ -31,7 +31,7 @@ public sealed partial class DemoCohortSeeding(IHost host, IHostApplicationLifeti
             if (loaded % step == 0 && loaded < patients) LogProgress(logger, loaded, patients, 100 * loaded / patients);
         });
         await DemoCohortLoader.LoadAsync(host.MessageBus, host.Services.GetRequiredService<IDocumentStore>(), PaperTrial,
-            courses, stoppingToken, progress);
+            courses, progress, stoppingToken);
         LogLoaded(logger, patients);
     }
 
