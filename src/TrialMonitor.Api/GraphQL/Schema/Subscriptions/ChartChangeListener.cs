@@ -4,8 +4,8 @@ using TrialMonitor.Api.Infrastructure;
 namespace TrialMonitor.Api.GraphQL.Schema.Subscriptions;
 
 /// <summary>
-/// One per instance: LISTENs on <see cref="ChartChangePublisher.Channel"/> and publishes each committed
-/// chart or trial change, written through any instance, to this instance's <see cref="ChartChanges"/>.
+/// One per instance: LISTENs on <see cref="ChartChangePublisher.Channel"/> and publishes each chart or
+/// trial change committed through another instance to this instance's <see cref="ChartChanges"/>.
 /// The subscriptions push the current chart or views, so a change missed while reconnecting is made
 /// good by the next one.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed partial class ChartChangeListener(ChartChanges changes, IConfigura
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, notification) =>
                 {
-                    if (ChartChangePublisher.Parse(notification.Payload) is { } change) changes.Publish(change);
+                    if (ChartChangePublisher.ParseFromAnotherInstance(notification.Payload) is { } change) changes.Publish(change);
                 };
                 await using (var listen = new NpgsqlCommand($"LISTEN {ChartChangePublisher.Channel}", connection))
                 {

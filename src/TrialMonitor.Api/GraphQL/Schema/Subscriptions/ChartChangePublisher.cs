@@ -9,10 +9,10 @@ using TrialMonitor.Api.Trials;
 namespace TrialMonitor.Api.GraphQL.Schema.Subscriptions;
 
 /// <summary>
-/// After a Marten commit (the inline chart and trial projections are part of it), NOTIFYs every instance
-/// (<see cref="ChartChangeListener"/>, this one included) of the charts and trials it changed, so
-/// subscriptions push state that is already readable, whichever instance wrote it. Should the
-/// notification fail after the commit, this instance's subscribers are still told.
+/// After a Marten commit (the inline chart and trial projections are part of it), tells this instance's
+/// subscribers at once which charts and trials it changed, and NOTIFYs the other instances
+/// (<see cref="ChartChangeListener"/>), so subscriptions push state that is already readable,
+/// whichever instance wrote it.
 /// </summary>
 public sealed partial class ChartChangePublisher(ChartChanges changes, IConfiguration configuration, ILogger<ChartChangePublisher> logger)
     : DocumentSessionListenerBase
@@ -30,6 +30,7 @@ public sealed partial class ChartChangePublisher(ChartChanges changes, IConfigur
             .. changed.OfType<Trial>().Select(trial => new ChartChanged(trial.Id, null, committedAt)),
         ];
         if (published.Count == 0) return;
+        foreach (var change in published) changes.Publish(change);
         try
         {
             await using var connection = new NpgsqlConnection(EventStore.ConnectionString(configuration));
@@ -42,24 +43,29 @@ public sealed partial class ChartChangePublisher(ChartChanges changes, IConfigur
         catch (NpgsqlException e)
         {
             LogNotifyFailed(e, published.Count);
-            foreach (var change in published) changes.Publish(change);
         }
     }
 
-    internal static string Format(ChartChanged change) =>
-        string.Create(CultureInfo.InvariantCulture, $"{change.TrialId:N}/{change.PatientId:N}/{change.CommittedAt.ToUnixTimeMilliseconds()}");
+    /// <summary>Tells a notification this instance sent (its subscribers were told at commit) from another's.</summary>
+    internal static readonly Guid Instance = Guid.NewGuid();
 
-    internal static ChartChanged? Parse(string payload)
+    private static string Format(ChartChanged change) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{Instance:N}/{change.TrialId:N}/{change.PatientId:N}/{change.CommittedAt.ToUnixTimeMilliseconds()}");
+
+    /// <summary>A change another instance committed; null for this instance's own (or an unreadable payload).</summary>
+    internal static ChartChanged? ParseFromAnotherInstance(string payload)
     {
         var parts = payload.Split('/');
-        return parts.Length == 3
-               && Guid.TryParseExact(parts[0], "N", out var trial)
-               && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var committedAt)
-            ? new ChartChanged(trial, Guid.TryParseExact(parts[1], "N", out var patient) ? patient : null,
+        return parts.Length == 4
+               && Guid.TryParseExact(parts[0], "N", out var sender) && sender != Instance
+               && Guid.TryParseExact(parts[1], "N", out var trial)
+               && long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var committedAt)
+            ? new ChartChanged(trial, Guid.TryParseExact(parts[2], "N", out var patient) ? patient : null,
                 DateTimeOffset.FromUnixTimeMilliseconds(committedAt))
             : null;
     }
 
-    [LoggerMessage(LogLevel.Warning, "Could not notify other instances of {Count} committed chart changes; only this instance's subscribers are told")]
+    [LoggerMessage(LogLevel.Warning, "Could not notify other instances of {Count} committed chart changes; only this instance's subscribers were told")]
     private partial void LogNotifyFailed(Exception exception, int count);
 }

@@ -4,9 +4,10 @@ namespace TrialMonitor.Api.GraphQL.Schema.Subscriptions;
 public sealed record ChartChanged(Guid TrialId, Guid? PatientId, DateTimeOffset CommittedAt);
 
 /// <summary>
-/// In-process hub of committed chart and trial changes, written through any instance: the
-/// <see cref="ChartChangeListener"/> publishes, the subscription resolvers observe. Observers are called
-/// on the listener's thread, so they must not block.
+/// In-process hub of committed chart and trial changes, written through any instance: the commit
+/// listener (<see cref="ChartChangePublisher"/>) publishes this instance's, the <see cref="ChartChangeListener"/>
+/// the others'; the subscription resolvers observe. Observers are called on the publishing thread, so
+/// they must not block.
 /// </summary>
 public sealed class ChartChanges : IObservable<ChartChanged>
 {
