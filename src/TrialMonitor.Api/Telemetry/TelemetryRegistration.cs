@@ -27,7 +27,7 @@ public static class TelemetryRegistration
                 .AddNpgsql())
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
-                .AddMeter(TrialMonitorMetrics.MeterName, "Wolverine", "Marten"));
+                .AddMeter(TrialMonitorMetrics.MeterName, "Wolverine*", "Marten*"));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) telemetry.UseOtlpExporter();
 
         builder.Services.ConfigureMarten(options =>
