@@ -7,8 +7,10 @@ using TrialMonitor.Api.Console;
 using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.GraphQL.Schema;
 using TrialMonitor.Api.GraphQL.Transport;
+using TrialMonitor.Api.Health;
 using TrialMonitor.Api.Infrastructure;
 using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Telemetry;
 using Wolverine;
 
 // `token ROLE [--site SITE] [--user NAME]` mints a token (./ops/token) instead of starting the host.
@@ -28,6 +30,8 @@ builder.Services.AddTrialMonitorEventStore(builder.Configuration);
 builder.Services.AddTrialMonitorGraphQL();
 builder.Services.AddGraphQLTransport();
 builder.Services.AddAlertListener();
+builder.Services.AddHealthEndpoints();
+builder.AddTrialMonitorTelemetry();
 builder.Host.UseWolverine(opts =>
 {
     opts.UseRuntimeCompilation();
@@ -54,7 +58,7 @@ if (args is ["export-cdisc", .. var exportArgs])
     Environment.ExitCode = await ExportCdiscCommand.RunAsync(app.Services, exportArgs, System.Console.Out, System.Console.Error);
     return;
 }
-app.MapGet("/health", () => "ok");
+app.MapHealthEndpoints();
 // The console first: its middleware sends a browser's GET of /graphql to /console before the transport answers it.
 app.UseTrialMonitorConsole();
 app.UseAuthentication();

@@ -33,6 +33,7 @@ public static class AlertsConfiguration
     public static IServiceCollection AddAlertListener(this IServiceCollection services)
     {
         services.AddSingleton<AlertHub>();
+        services.AddSingleton<AlertListenerState>();
         services.AddHostedService<AlertListener>();
         return services;
     }

@@ -26,12 +26,16 @@ public sealed record RequestOrigin(string Source, string CorrelationId)
         var source = string.Equals(Value(caller, SourceHeader), EventMetadata.Sources.Console, StringComparison.OrdinalIgnoreCase)
             ? EventMetadata.Sources.Console
             : EventMetadata.Sources.Api;
-        var correlation = Value(caller, CorrelationHeader) is { Length: > 0 and <= 128 } incoming && incoming.All(c => c is > ' ' and < '\x7f')
+        var correlation = Value(caller, CorrelationHeader) is { } incoming && IsCorrelationId(incoming)
             ? incoming
             : Guid.NewGuid().ToString();
         if (!http.WebSockets.IsWebSocketRequest && !http.Response.HasStarted) http.Response.Headers[CorrelationHeader] = correlation;
         return new Dictionary<string, object?> { [UserContextKey] = new RequestOrigin(source, correlation) };
     }
+
+    /// <summary>What a client may send as its correlation id: up to 128 printable ASCII characters.</summary>
+    public static bool IsCorrelationId(string? value) =>
+        value is { Length: > 0 and <= 128 } && value.All(c => c is > ' ' and < '\x7f');
 
     /// <summary>An HTTP header, or on a socket the same name in the connection_init payload (browsers cannot set socket headers).</summary>
     private static string? Value(GraphQLCaller caller, string name)

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Marten;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Telemetry;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Clinical.Cohort;
 
@@ -62,14 +64,17 @@ public sealed class CohortViews(IDocumentStore store, KeptPatients kept)
     // Not cancelled by the reader who started it: other readers may be waiting for the same report.
     private async Task<CohortReport?> ComputeAsync(Guid trialId, IReadOnlyList<string>? sites)
     {
+        var started = Stopwatch.GetTimestamp();
         await using var session = store.QuerySession();
         var trial = await session.LoadAsync<Trial>(trialId);
         if (trial is null) return null;
 
         var patients = await kept.CurrentAsync(session, trialId, CancellationToken.None);
-        return CohortTables.Compute(
+        var report = CohortTables.Compute(
             [.. patients.Where(p => sites is null || sites.Contains(p.Site)).Select(p => p.Patient)],
             trial.Settings);
+        TrialMonitorMetrics.CohortRecomputation.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return report;
     }
 
     /// <summary>A report as of one stamp; started once, by whichever reader's entry won the race.</summary>

@@ -21,8 +21,9 @@ public static class DemoCohortLoader
     public static Guid PatientId(Guid trialId, string subjectId) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"{trialId:N}/{subjectId}")).AsSpan(0, 16));
 
+    /// <param name="progress">Told the number of patients loaded so far, after each patient.</param>
     public static async Task LoadAsync(Func<IMessageBus> newBus, IDocumentStore store, RegisterTrial trial,
-        IReadOnlyList<PatientCourse> courses, CancellationToken cancellation = default)
+        IReadOnlyList<PatientCourse> courses, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         // Every event of one load is recorded as an import by the loader, under one correlation id.
         var import = WriteActor.Internal("demo-cohort-loader", EventMetadata.Sources.Import);
@@ -31,9 +32,13 @@ public static class DemoCohortLoader
             if (await session.LoadAsync<Trial>(trial.TrialId, cancellation) is null)
                 await newBus().InvokeAsync<Trial>(trial, import, cancellation);
             else if (await session.Query<PatientChart>().CountAsync(c => c.TrialId == trial.TrialId, cancellation) == courses.Count)
+            {
+                progress?.Report(courses.Count);
                 return;
+            }
         }
 
+        var loaded = 0;
         // Patients are independent streams: load a few at once, each patient's entries in order.
         await Parallel.ForEachAsync(courses, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellation },
             async (course, ct) =>
@@ -41,6 +46,7 @@ public static class DemoCohortLoader
                 var bus = newBus(); // a bus is a per-scope context: one per concurrent writer
                 foreach (var command in CourseCommands.For(PatientId(trial.TrialId, course.Baseline.SubjectId), trial.TrialId, course))
                     await bus.SendAsync(command, import, ct);
+                progress?.Report(Interlocked.Increment(ref loaded));
             });
     }
 }

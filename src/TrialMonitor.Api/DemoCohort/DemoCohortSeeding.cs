@@ -24,14 +24,29 @@ public sealed partial class DemoCohortSeeding(IHost host, IHostApplicationLifeti
         var courses = Kantarjian2003.Courses;
         var patients = courses.Count;
         LogLoading(logger, patients);
+        // A line every tenth of the cohort (the load takes a minute or so), then one saying it is complete.
+        var step = Math.Max(1, patients / 10);
+        var progress = new SynchronousProgress(loaded =>
+        {
+            if (loaded % step == 0 && loaded < patients) LogProgress(logger, loaded, patients, 100 * loaded / patients);
+        });
         await DemoCohortLoader.LoadAsync(host.MessageBus, host.Services.GetRequiredService<IDocumentStore>(), PaperTrial,
-            courses, stoppingToken);
+            courses, progress, stoppingToken);
         LogLoaded(logger, patients);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loading the demo cohort ({Patients} patients) through the write path")]
     private static partial void LogLoading(ILogger logger, int patients);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo cohort loaded: {Patients} patients in trial KANTARJIAN-2003")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo cohort: {Loaded} of {Patients} patients loaded ({Percent} %)")]
+    private static partial void LogProgress(ILogger logger, int loaded, int patients, int percent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo cohort loaded: {Patients} patients in trial KANTARJIAN-2003; the load is complete")]
     private static partial void LogLoaded(ILogger logger, int patients);
+
+    // Progress<T> posts to the thread pool, so its lines could come out of order or after "complete".
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
 }

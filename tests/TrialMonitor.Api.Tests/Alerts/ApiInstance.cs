@@ -29,7 +29,7 @@ internal sealed class ApiInstance : IAsyncDisposable
     {
         this.process = process;
         BaseUri = baseUri;
-        http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+        http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
             TestTokens.DevelopmentToken("test-user", Roles.All, TestTokens.AllTestSites));
     }
@@ -93,6 +93,26 @@ internal sealed class ApiInstance : IAsyncDisposable
         if (process.HasExited) return;
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, as a container runtime stops an instance; returns once the process has exited.</summary>
+    public async Task TerminateAsync(TimeSpan timeout)
+    {
+        if (process.HasExited) return;
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        await process.WaitForExitAsync().WaitAsync(timeout);
+    }
+
+    /// <summary>A GET without authentication (the health endpoints need none): status and body.</summary>
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> GetAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.StartsWith('{') ? JsonNode.Parse(text) : null);
     }
 
     /// <summary>POSTs a GraphQL operation and returns its data, failing on errors.</summary>

@@ -53,7 +53,7 @@ public sealed class AuditExportTests(AppFixture app) : IntegrationTest(app)
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
         await Bus.RecordCourseWithCorrection(patient);
 
-        var (status, contentType, body) = await Get($"/audit/patients/{patient}.json", Roles.Admin);
+        var (status, contentType, body) = await Get($"/audit/patients/{patient}.json", Roles.Auditor);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.StartsWith("application/json", contentType, StringComparison.Ordinal);
@@ -101,6 +101,57 @@ public sealed class AuditExportTests(AppFixture app) : IntegrationTest(app)
             Assert.Equal(Enumerable.Range(1, own.Count), own.Select(r => r.GetProperty("version").GetInt32()));
         }
         Assert.Equal(rows.Select(r => r.GetProperty("eventId").GetString()).Distinct().Count(), rows.Count);
+    }
+
+    [Fact]
+    public async Task An_admin_sees_who_recorded_what_and_when_but_no_clinical_values()
+    {
+        var patient = await Bus.EnrolledPatient(await Bus.Trial());
+        await Bus.RecordCourseWithCorrection(patient);
+
+        var (status, _, body) = await Get($"/audit/patients/{patient}.json", Roles.Admin);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        using var json = JsonDocument.Parse(body);
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(await EventCount(patient), rows.Count);
+        Assert.All(rows, row =>
+        {
+            Assert.Equal(JsonValueKind.Null, row.GetProperty("data").ValueKind);
+            Assert.False(string.IsNullOrEmpty(row.GetProperty("eventType").GetString()));
+            Assert.All(row.GetProperty("changes").EnumerateArray(), change =>
+            {
+                Assert.Equal(JsonValueKind.Null, change.GetProperty("before").ValueKind);
+                Assert.Equal(JsonValueKind.Null, change.GetProperty("after").ValueKind);
+            });
+        });
+        Assert.Equal(AuditScenario.CorrectionReason, rows[^1].GetProperty("reason").GetString());
+        Assert.Contains(rows[^1].GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() == "improvement");
+        Assert.DoesNotContain("CR/0+", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("PhPositivePercent", body, StringComparison.Ordinal);
+
+        var (_, _, csv) = await Get($"/audit/patients/{patient}.csv", Roles.Admin);
+        Assert.DoesNotContain("PhPositivePercent", csv, StringComparison.Ordinal);
+        Assert.Contains(AuditScenario.CorrectionReason, csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admin_reads_a_patients_history_of_who_recorded_what_but_is_refused_its_clinical_fields()
+    {
+        var patient = await Bus.EnrolledPatient(await Bus.Trial());
+
+        var who = await App.GraphQL("query($p: ID!) { patientHistory(patientId: $p) { events { type user role recordedAt } } }", new { p = patient }, Roles.Admin);
+        Assert.Null(who["errors"]);
+        Assert.Equal("PatientEnrolled", (string?)who["data"]!["patientHistory"]!["events"]![0]!["type"]);
+
+        foreach (var clinical in new[] { "data", "changes { field }", "derived { __typename }", "state { id }" })
+        {
+            var refused = await App.GraphQL($"query($p: ID!) {{ patientHistory(patientId: $p) {{ events {{ {clinical} }} }} }}", new { p = patient }, Roles.Admin);
+            Assert.Equal("FORBIDDEN", (string?)refused["errors"]![0]!["extensions"]!["code"]);
+            Assert.Null(refused["data"]);
+        }
+        var asOf = await App.GraphQL("query($p: ID!) { patientAsOf(patientId: $p, version: 1) { id } }", new { p = patient }, Roles.Admin);
+        Assert.Equal("FORBIDDEN", (string?)asOf["errors"]![0]!["extensions"]!["code"]);
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class AppFixture : IAsyncLifetime
             ?? throw new InvalidOperationException("TRIALMONITOR_DB is not set: run the tests with ./ops/test");
         Host = await AlbaHost.For<Program>(builder => builder
             .UseSetting("TRIALMONITOR_DB", connectionString)
-            .UseSetting("TrialMonitor:Auth:DevelopmentKey", "true"));
+            .UseSetting("TrialMonitor:Auth:DevelopmentKey", "true")
+            .ConfigureServices(TelemetryCapture.AddTo));
         // Requests without an Authorization header go as everyone (TestTokens.Everyone); a test of refusals
         // sends its own token, or "Authorization: Anonymous" for none at all.
         var everyone = "Bearer " + this.Everyone();

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Marten;
+using TrialMonitor.Api.Telemetry;
 
 namespace TrialMonitor.Api.Alerts.Listening;
 
@@ -32,6 +33,7 @@ public static class AlertDelivery
             foreach (var alert in page)
             {
                 last = alert.Position;
+                TrialMonitorMetrics.AlertsDelivered.Add(1);
                 yield return alert;
             }
             if (page.Count < pageSize) break;
@@ -43,6 +45,13 @@ public static class AlertDelivery
         {
             if (alert.Position <= last || !filter.Matches(alert)) continue;
             last = alert.Position;
+            TrialMonitorMetrics.AlertsDelivered.Add(1);
+            if (alert.Position == alert.RaisedPosition)
+            {
+                // Raised just now: the time since its cause was recorded is what the monitor waited.
+                TrialMonitorMetrics.CommitToSubscriber.Record((DateTimeOffset.UtcNow - alert.Cause.RecordedAt).TotalMilliseconds,
+                    new KeyValuePair<string, object?>("subscription", "alerts"));
+            }
             yield return alert;
         }
     }

@@ -11,7 +11,7 @@ namespace TrialMonitor.Api.Alerts.Listening;
 /// committed while it was disconnected is skipped; notifications only say "look now".
 /// </summary>
 public sealed partial class AlertListener(
-    IDocumentStore store, AlertHub hub, IConfiguration configuration, ILogger<AlertListener> logger) : BackgroundService
+    IDocumentStore store, AlertHub hub, AlertListenerState state, IConfiguration configuration, ILogger<AlertListener> logger) : BackgroundService
 {
     // Also looks without a notification now and then, should one ever be dropped.
     private static readonly TimeSpan SafetyPoll = TimeSpan.FromSeconds(30);
@@ -41,6 +41,7 @@ public sealed partial class AlertListener(
                     cursor = await AlertFeed.LatestPositionAsync(session, stoppingToken);
                 }
                 LogListening(cursor);
+                state.Set(true);
                 reconnectDelay = TimeSpan.FromMilliseconds(250);
 
                 await PublishChangesAsync(stoppingToken);
@@ -52,12 +53,14 @@ public sealed partial class AlertListener(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                state.Set(false);
                 return;
             }
 #pragma warning disable CA1031 // The listener must outlive any database failure: log, wait, reconnect.
             catch (Exception e)
 #pragma warning restore CA1031
             {
+                state.Set(false);
                 LogReconnecting(e, reconnectDelay);
                 await Task.Delay(reconnectDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 reconnectDelay = TimeSpan.FromTicks(Math.Min(reconnectDelay.Ticks * 2, MaxReconnectDelay.Ticks));

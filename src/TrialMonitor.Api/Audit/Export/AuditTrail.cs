@@ -13,7 +13,15 @@ public sealed record AuditTrailRow(
     string? Site,
     RecordedEvent Event,
     string? EntryKey,
-    IReadOnlyList<DerivedChange> Changes);
+    IReadOnlyList<DerivedChange> Changes)
+{
+    /// <summary>The row as an admin sees it: who recorded which kind of entry, when, from where and why; no clinical values.</summary>
+    public AuditTrailRow WithoutClinicalValues() => this with
+    {
+        Event = Event with { DataJson = "null" },
+        Changes = [.. Changes.Select(change => change with { Before = null, After = null })],
+    };
+}
 
 /// <summary>
 /// The audit trail of a patient or a trial as an asynchronous sequence, read one patient stream at a

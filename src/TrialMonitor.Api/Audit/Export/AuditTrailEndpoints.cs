@@ -7,7 +7,8 @@ namespace TrialMonitor.Api.Audit.Export;
 
 /// <summary>
 /// GET /audit/patients/{id}.csv|.json and /audit/trials/{id}.csv|.json: the audit trail, streamed.
-/// Auditors and admins only: the caller is the bearer token's user (the JWT middleware sets it).
+/// Auditors and admins only: the caller is the bearer token's user (the JWT middleware sets it). An admin
+/// (without the auditor role) gets who did what and when, without the event data and the derived values.
 /// </summary>
 public static class AuditTrailEndpoints
 {
@@ -36,7 +37,7 @@ public static class AuditTrailEndpoints
             await Refuse(http, StatusCodes.Status404NotFound, $"no patient {patientId}");
             return;
         }
-        await Write(http, AuditTrail.ForPatientAsync(session, patientId, http.RequestAborted), format, $"audit-patient-{patientId}");
+        await Write(http, ForCaller(http, AuditTrail.ForPatientAsync(session, patientId, http.RequestAborted)), format, $"audit-patient-{patientId}");
     }
 
     private static async Task ExportTrial(HttpContext http, IDocumentStore store, Guid trialId, Format format)
@@ -48,7 +49,7 @@ public static class AuditTrailEndpoints
             await Refuse(http, StatusCodes.Status404NotFound, $"no trial {trialId}");
             return;
         }
-        await Write(http, AuditTrail.ForTrialAsync(session, trialId, http.RequestAborted), format, $"audit-trial-{trialId}");
+        await Write(http, ForCaller(http, AuditTrail.ForTrialAsync(session, trialId, http.RequestAborted)), format, $"audit-trial-{trialId}");
     }
 
     private static async Task Write(HttpContext http, IAsyncEnumerable<AuditTrailRow> rows, Format format, string fileName)
@@ -62,6 +63,9 @@ public static class AuditTrailEndpoints
         if (format == Format.Csv) await AuditTrailFormats.WriteCsvAsync(rows, http.Response.Body, http.RequestAborted);
         else await AuditTrailFormats.WriteJsonAsync(rows, http.Response.Body, http.RequestAborted);
     }
+
+    private static IAsyncEnumerable<AuditTrailRow> ForCaller(HttpContext http, IAsyncEnumerable<AuditTrailRow> rows) =>
+        HasRole(http.User, Roles.Auditor) ? rows : rows.Select(row => row.WithoutClinicalValues());
 
     private static async Task<bool> MayExport(HttpContext http)
     {

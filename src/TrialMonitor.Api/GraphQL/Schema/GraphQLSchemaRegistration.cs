@@ -16,6 +16,7 @@ public static class GraphQLSchemaRegistration
     {
         services.AddSingleton<ChartChanges>();
         services.AddSingleton<ChartChangePublisher>();
+        services.AddHostedService<ChartChangeListener>();
         services.ConfigureMarten((provider, options) => options.Listeners.Add(provider.GetRequiredService<ChartChangePublisher>()));
         // The exceptions the write path throws at these mutations, as the transport shows them to clients.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphQLErrorMapper, InvalidInputErrorMapper>());

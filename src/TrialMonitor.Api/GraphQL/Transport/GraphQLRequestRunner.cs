@@ -48,6 +48,7 @@ internal sealed class GraphQLRequestRunner(ResultErrorSanitizer sanitizer)
         ParsedRequest parsed, GraphQLCaller caller, IServiceProvider services, IDictionary<string, object?> userContext,
         GraphQLTransportOptions options, CancellationToken cancellation)
     {
+        using var activity = GraphQLTransportTelemetry.StartOperation(parsed);
         var schema = services.GetService<ISchema>();
         if (schema is null)
         {
@@ -69,7 +70,9 @@ internal sealed class GraphQLRequestRunner(ResultErrorSanitizer sanitizer)
             CancellationToken = cancellation,
             ThrowOnUnhandledException = false,
         });
-        return sanitizer.Sanitize(result);
+        var answer = sanitizer.Sanitize(result);
+        GraphQLTransportTelemetry.Answered(activity, answer);
+        return answer;
     }
 
     private static IEnumerable<IValidationRule> ValidationRules(GraphQLTransportOptions options) =>

@@ -16,7 +16,8 @@ public static class AuditQueries
     public static void AddAuditQueries(this ObjectGraphType query, IDocumentStore store)
     {
         query.Field<PatientHistoryType>("patientHistory")
-            .Description("Every event of a patient with its metadata and the derived state after it; null for an unknown patient.")
+            .Description("Every event of a patient with its metadata and the derived state after it; null for an unknown patient. "
+                         + "Admins see who recorded what and when, not the clinical values (data, changes, derived, state).")
             .Argument<NonNullGraphType<IdGraphType>>("patientId")
             .AuthorizeWithRoles(Roles.Auditor, Roles.Admin)
             .ResolveAsync(async ctx =>
@@ -32,7 +33,7 @@ public static class AuditQueries
             .Argument<IntGraphType>("version", "The stream version: the state after that event.")
             .Argument<DateTimeOffsetGraphType>("recordedAt", "A past moment: every event stored until then.")
             .Argument<IsoDateGraphType>("clinicalDate", "Evaluate the rules as they could have been applied on this clinical date.")
-            .AuthorizeWithRoles(Roles.Auditor, Roles.Admin)
+            .AuthorizeWithRoles(Roles.Auditor)
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
@@ -45,7 +46,7 @@ public static class AuditQueries
                          + "null when the trial was not registered yet.")
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
             .Argument<NonNullGraphType<DateTimeOffsetGraphType>>("recordedAt")
-            .AuthorizeWithRoles(Roles.Auditor, Roles.Admin)
+            .AuthorizeWithRoles(Roles.Auditor)
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();

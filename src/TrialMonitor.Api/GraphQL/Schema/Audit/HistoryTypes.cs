@@ -1,4 +1,6 @@
+using GraphQL;
 using GraphQL.Types;
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Audit.Replay;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
@@ -38,15 +40,21 @@ public sealed class PatientHistoryEntryType : ObjectGraphType<HistoryEntryOf>
         Field<StringGraphType>("source").Description("console, api, import or system.").Resolve(ctx => ctx.Source.Entry.Event.Source);
         Field<StringGraphType>("reason").Description("Why (corrections always say why).").Resolve(ctx => ctx.Source.Entry.Event.Reason);
         Field<StringGraphType>("correlationId").Description("Shared by every event of one request.").Resolve(ctx => ctx.Source.Entry.Event.CorrelationId);
-        Field<NonNullGraphType<StringGraphType>>("data").Description("The event as recorded, as JSON.").Resolve(ctx => ctx.Source.Entry.Event.DataJson);
+        // Clinical values: auditors only. Admins see who did what, when and why, not what was recorded.
+        Field<NonNullGraphType<StringGraphType>>("data").Description("The event as recorded, as JSON (auditors only).")
+            .AuthorizeWithRoles(Roles.Auditor)
+            .Resolve(ctx => ctx.Source.Entry.Event.DataJson);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecordGraphType<DerivedChange>>>>>("changes")
-            .Description("The derived values this event changed, before and after.")
+            .Description("The derived values this event changed, before and after (auditors only).")
+            .AuthorizeWithRoles(Roles.Auditor)
             .Resolve(ctx => ctx.Source.Entry.Changes);
         Field<RecordGraphType<DerivedState>>("derived")
-            .Description("What the rules concluded after this event, in short.")
+            .Description("What the rules concluded after this event, in short (auditors only).")
+            .AuthorizeWithRoles(Roles.Auditor)
             .Resolve(ctx => ctx.Source.Entry.After);
         Field<PatientType>("state")
-            .Description("The whole chart after this event, as the system held it then.")
+            .Description("The whole chart after this event, as the system held it then (auditors only).")
+            .AuthorizeWithRoles(Roles.Auditor)
             .Resolve(ctx => ctx.Source.History.StateAfter(ctx.Source.Entry.Index));
     }
 }

@@ -9,6 +9,7 @@ using TrialMonitor.Api.GraphQL.Schema.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Telemetry;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Subscriptions;
 
@@ -34,8 +35,11 @@ public sealed class ChangeSubscriptions : ObjectGraphType
             })
             .ResolveAsync(async ctx =>
             {
+                var change = (ChartChanged)ctx.Source!;
                 await using var session = store.QuerySession();
-                return await session.LoadAsync<PatientChart>(((ChartChanged)ctx.Source!).PatientId!.Value, ctx.CancellationToken);
+                var chart = await session.LoadAsync<PatientChart>(change.PatientId!.Value, ctx.CancellationToken);
+                Delivered(change, "patientChanged");
+                return chart;
             });
 
         Field<NonNullGraphType<CohortType>>("cohortChanged")
@@ -48,8 +52,17 @@ public sealed class ChangeSubscriptions : ObjectGraphType
                 return changes.Where(c => c.TrialId == trialId);
             })
             .ResolveAsync(async ctx =>
-                await cohorts.ForTrialAsync(((ChartChanged)ctx.Source!).TrialId, SiteAccess.ReadableSites(ctx.User), ctx.CancellationToken));
+            {
+                var change = (ChartChanged)ctx.Source!;
+                var views = await cohorts.ForTrialAsync(change.TrialId, SiteAccess.ReadableSites(ctx.User), ctx.CancellationToken);
+                Delivered(change, "cohortChanged");
+                return views;
+            });
 
         this.AddAlertSubscriptions(store, alerts);
     }
+
+    private static void Delivered(ChartChanged change, string subscription) =>
+        TrialMonitorMetrics.CommitToSubscriber.Record((DateTimeOffset.UtcNow - change.CommittedAt).TotalMilliseconds,
+            new KeyValuePair<string, object?>("subscription", subscription));
 }

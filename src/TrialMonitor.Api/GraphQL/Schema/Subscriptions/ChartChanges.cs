@@ -1,12 +1,13 @@
 namespace TrialMonitor.Api.GraphQL.Schema.Subscriptions;
 
 /// <summary>A commit changed this patient's chart (PatientId) or this trial's settings (PatientId null).</summary>
-public sealed record ChartChanged(Guid TrialId, Guid? PatientId);
+public sealed record ChartChanged(Guid TrialId, Guid? PatientId, DateTimeOffset CommittedAt);
 
 /// <summary>
-/// In-process hub of committed chart and trial changes: the Marten commit listener publishes, the
-/// subscription resolvers observe. Observers are called on the committing thread, so they must not block.
-/// Cross-instance delivery is not this hub's job.
+/// In-process hub of committed chart and trial changes, written through any instance: the commit
+/// listener (<see cref="ChartChangePublisher"/>) publishes this instance's, the <see cref="ChartChangeListener"/>
+/// the others'; the subscription resolvers observe. Observers are called on the publishing thread, so
+/// they must not block.
 /// </summary>
 public sealed class ChartChanges : IObservable<ChartChanged>
 {

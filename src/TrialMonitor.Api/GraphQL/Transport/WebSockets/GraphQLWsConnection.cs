@@ -56,6 +56,9 @@ internal sealed partial class GraphQLWsConnection : IDisposable
         using var socket = await http.WebSockets.AcceptWebSocketAsync(speaksProtocol ? GraphQLWsProtocol.SubProtocol : null);
         using var connection = new GraphQLWsConnection(socket, http, options, runner, logger);
         if (!speaksProtocol) connection.RequestClose(GraphQLWsCloseCodes.SubprotocolNotAcceptable, "Subprotocol not acceptable");
+        // A stopping instance says so (1001, going away), so clients reconnect elsewhere instead of waiting on a dead socket.
+        var stopping = http.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        await using var goingAway = stopping.Register(() => connection.RequestClose((int)WebSocketCloseStatus.EndpointUnavailable, "Server shutting down"));
         await connection.RunAsync();
     }
 
