@@ -85,16 +85,16 @@ public static class BenchProgram
                 growth.Add(result);
                 var caughtUp = await Measuring.Latencies.TimeAsync(() => host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(60)));
                 ctx.Report.Notes.Add($"After ingesting {code} the async daemon (alerts) needed {caughtUp.TotalSeconds:0.0} s more to catch up.");
-                var (cached, afterChange, full, raw) = await CohortQueries.SingleClientAsync(ctx, host, result.TrialId, result.PatientIds, quick ? 3 : 5);
+                var (cached, afterChange, full, raw) = await CohortQueries.SingleClientAsync(ctx, host, result.TrialId, result.WritablePatientIds, quick ? 3 : 5);
                 ctx.Report.Growth.Add(new GrowthPoint(result.Patients, result.Events, result.EventsPerSecond, result.CopyEventsPerSecond,
                     cached, afterChange, full, raw, await ChartKiBAsync(ctx, result.TrialId)));
             }
             if (quick) ctx.Report.Notes.Add("Quick run: growth stops at 10 000 patients (the full run adds 100 000).");
 
             var small = growth[0];
-            await Appends.InProcessAsync(ctx, host, small.PatientIds, "INPROC");
+            await Appends.InProcessAsync(ctx, host, small.WritablePatientIds, "INPROC");
             var tenThousand = growth.FirstOrDefault(g => g.Patients == 10_000) ?? growth[^1];
-            await CohortQueries.RunAsync(ctx, host, tenThousand.TrialId, tenThousand.PatientIds);
+            await CohortQueries.RunAsync(ctx, host, tenThousand.TrialId, tenThousand.Patients, tenThousand.WritablePatientIds);
             await Replay.RunAsync(ctx, host, 2);
             await CdiscExports.RunAsync(ctx, host, tenThousand.TrialId, tenThousand.Patients);
         }
@@ -104,7 +104,7 @@ public static class BenchProgram
 
         await using (var api = await ApiProcess.StartAsync(root, connectionString, Path.Combine(logs, "api.log")))
         {
-            await Appends.OverHttpAsync(ctx, api, await StoreForJsonAsync(connectionString), growth[0].PatientIds, "HTTP");
+            await Appends.OverHttpAsync(ctx, api, await StoreForJsonAsync(connectionString), growth[0].WritablePatientIds, "HTTP");
             var tenThousand = growth.FirstOrDefault(g => g.Patients == 10_000) ?? growth[^1];
             await CohortQueries.OverHttpAsync(ctx, api, tenThousand.TrialId, tenThousand.Patients);
             await AlertLatency.ReportAsync(ctx, api);

@@ -22,6 +22,13 @@ public static class Appends
     public static readonly int[] Writers = [1, 4, 16];
 
     /// <summary>The blood count every benchmark write records.</summary>
+    /// <summary>
+    /// Whether the write path accepts <see cref="Count"/> for this patient: the door refuses a count dated
+    /// before the diagnosis or after the death, so the measured writes go to the patients it fits.
+    /// </summary>
+    public static bool CanRecordCount(PatientCourse course) =>
+        course.Death is null && course.Baseline.DiagnosedOn <= Count.CollectedOn;
+
     public static readonly BloodCount Count = new(new DateOnly(2002, 6, 1), 6.4m, 3.7m, 231m, 13.9m, 0m, 1m, 0m,
         new LowerLimitsOfNormal(4.0m, 1.8m, 140m, 13.5m));
 

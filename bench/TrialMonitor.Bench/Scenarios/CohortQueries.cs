@@ -73,13 +73,13 @@ public static class CohortQueries
         return new Latencies(reads, TimeSpan.FromMilliseconds(reads.Sum()));
     }
 
-    public static async Task RunAsync(BenchContext ctx, InProcessHost host, Guid trialId, IReadOnlyList<Guid> patients)
+    public static async Task RunAsync(BenchContext ctx, InProcessHost host, Guid trialId, int trialPatients, IReadOnlyList<Guid> writable)
     {
         var views = host.Services.GetRequiredService<CohortViews>();
         await ReadAsync(views, trialId);
         foreach (var clients in new[] { 1, 32 })
         {
-            BenchContext.Progress($"cohort tables of the {patients.Count:N0}-patient trial, {clients} clients, unchanged trial");
+            BenchContext.Progress($"cohort tables of the {trialPatients:N0}-patient trial, {clients} clients, unchanged trial");
             Latencies measured;
             double peak;
             await using (var memory = PeakMemory.OfThisProcess())
@@ -89,7 +89,7 @@ public static class CohortQueries
             }
             var raw = await Latencies.RunAsync(clients, TimeSpan.Zero,
                 (_, _) => ctx.Raw.SelectChartsAsync(EventStore.Schema, trialId, TrialIdExpression), minimumPerWorker: clients == 1 ? 3 : 1);
-            var of = $"{N(patients.Count)}-patient trial, {clients} client{(clients == 1 ? "" : "s")}";
+            var of = $"{N(trialPatients)}-patient trial, {clients} client{(clients == 1 ? "" : "s")}";
             var note = $"{measured.Count} reads of the cached report (one primary-key read of the trial's change stamp each); "
                 + $"{N(measured.PerSecond)} reads/s vs raw {N(raw.PerSecond, 2)} SELECTs/s";
             ctx.Report.Add(new Figure("cohort query", $"Table 2, {of}, unchanged trial (p50 / p99)",
@@ -102,11 +102,11 @@ public static class CohortQueries
         }
 
         // After a change: one blood count recorded, then the read that has to bring the report up to date.
-        BenchContext.Progress($"cohort tables of the {patients.Count:N0}-patient trial after each change");
-        var changed = await AfterChangesAsync(host, views, trialId, patients, 10, "CHANGE");
+        BenchContext.Progress($"cohort tables of the {trialPatients:N0}-patient trial after each change");
+        var changed = await AfterChangesAsync(host, views, trialId, writable, 10, "CHANGE");
         var full = await Latencies.RunAsync(1, TimeSpan.Zero, (_, _) => RecomputeAsync(host.Store, trialId), 3);
         var rawOnce = await Latencies.RunAsync(1, TimeSpan.Zero, (_, _) => ctx.Raw.SelectChartsAsync(EventStore.Schema, trialId, TrialIdExpression), 3);
-        ctx.Report.Add(new Figure("cohort query", $"Tables 2 and 3, {N(patients.Count)}-patient trial, first read after a change (p50 / max)",
+        ctx.Report.Add(new Figure("cohort query", $"Tables 2 and 3, {N(trialPatients)}-patient trial, first read after a change (p50 / max)",
             $"{Ms(changed.P50)} / {Ms(changed.Percentile(100))}", $"{Ms(rawOnce.P50)} / {Ms(rawOnce.Percentile(100))} (SELECT charts)",
             Percent(rawOnce.P50 / changed.P50), "", "", "",
             $"rereads the changed patient's chart and scans the ids and versions of the others, then recomputes the tables; "

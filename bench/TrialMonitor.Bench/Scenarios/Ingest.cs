@@ -13,7 +13,7 @@ namespace TrialMonitor.Bench.Scenarios;
 
 /// <summary>What ingesting one generated trial cost, through Marten and as raw rows.</summary>
 public sealed record IngestResult(string Code, Guid TrialId, int Patients, long Events, TimeSpan Marten, TimeSpan Copy,
-    TimeSpan Insert, double PeakMiB, IReadOnlyList<Guid> PatientIds)
+    TimeSpan Insert, double PeakMiB, IReadOnlyList<Guid> PatientIds, IReadOnlyList<Guid> WritablePatientIds)
 {
     public double EventsPerSecond => Events / Marten.TotalSeconds;
     public double CopyEventsPerSecond => Events / Copy.TotalSeconds;
@@ -43,12 +43,14 @@ public static class Ingest
         TimeSpan marten = TimeSpan.Zero, copy = TimeSpan.Zero, insert = TimeSpan.Zero;
         long events = 0;
         var ids = new List<Guid>(patients);
+        var writable = new List<Guid>(patients);
         var progress = Stopwatch.StartNew();
         await using var memory = PeakMemory.OfThisProcess();
         foreach (var chunk in ScaleCohort.Patients(ctx.Seed, trialNo, code, patients).Chunk(PatientsPerChunk))
         {
             var streams = chunk.Select(p => (p.PatientId, Events: CourseEvents.For(p))).ToArray();
             ids.AddRange(streams.Select(s => s.PatientId));
+            writable.AddRange(chunk.Where(p => Appends.CanRecordCount(p.Course)).Select(p => p.PatientId));
             events += streams.Sum(s => s.Events.Length);
             marten += await Latencies.TimeAsync(() => AppendAsync(store, streams));
 
@@ -63,7 +65,7 @@ public static class Ingest
             BenchContext.Progress($"ingest {code}: {ids.Count:N0}/{patients:N0} patients, {events:N0} events, "
                 + $"{events / marten.TotalSeconds:N0} events/s through Marten ({progress.Elapsed.TotalSeconds:N0} s)");
         }
-        return new IngestResult(code, trial.TrialId, patients, events, marten, copy, insert, memory.PeakMiB, ids);
+        return new IngestResult(code, trial.TrialId, patients, events, marten, copy, insert, memory.PeakMiB, ids, writable);
     }
 
     /// <summary>Appends whole streams, <see cref="EventsPerTransaction"/> events a transaction, two transactions at a time.</summary>
