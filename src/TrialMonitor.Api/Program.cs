@@ -47,6 +47,16 @@ if (args is ["verify-chain", .. var chainArgs])
     Environment.ExitCode = await VerifyChainCommand.RunAsync(app.Services, chainArgs, System.Console.Out, System.Console.Error);
     return;
 }
+// `import-odm FILE --trial ID --mapping MAP.json [--dry-run] [--report errors.csv]` imports an EDC's ODM export (./ops/import-odm).
+if (args is ["import-odm", .. var importArgs])
+{
+    // The commands go through Wolverine, so the host runs (on a port of its own, serving nothing) while the import does.
+    app.Urls.Add("http://127.0.0.1:0");
+    await app.StartAsync();
+    Environment.ExitCode = await TrialMonitor.Api.Odm.Importing.ImportOdmCommand.RunAsync(app.Services, importArgs, System.Console.Out, System.Console.Error);
+    await app.StopAsync();
+    return;
+}
 app.MapGet("/health", () => "ok");
 // The console first: its middleware sends a browser's GET of /graphql to /console before the transport answers it.
 app.UseTrialMonitorConsole();
