@@ -63,6 +63,11 @@ public sealed class OdmImport(IMessageBus bus, IDocumentStore store, TimeProvide
                     file.CanSeek && file.Length > 0 ? (double)file.Position / file.Length : null));
             }
         }
+        foreach (var subject in subjects.Values.Where(s => s.PatientId is null && s.Refusal is null && s.FirstSeen is not null))
+        {
+            if (await PatientOfAsync(subject, subject.FirstSeen!, cancellation) is null)
+                refused(new OdmImportRow(subject.FirstSeen!.Line, subject.FirstSeen.Path, "enrolment", null, subject.Refusal!));
+        }
         foreach (var (group, missing) in waiting.Values)
             foreach (var problem in missing)
                 refused(new OdmImportRow(group.Line, group.Path, problem.Field, null, problem.Reason));
@@ -86,6 +91,11 @@ public sealed class OdmImport(IMessageBus bus, IDocumentStore store, TimeProvide
                 if (enrolmentItems.Contains(item.ItemOid)) subject.EnrolmentItems[item.ItemOid] = item.TransactionType == OdmItemGroup.Remove ? null : item.Value;
                 else if (!mapping.IgnoresItem(item.ItemOid)) Unmapped(group, item, "no field of the enrolment reads it");
             }
+            subject.FirstSeen ??= group;
+            // Enrolled as soon as the file has said all the enrolment needs; else at the subject's first entry, or at the end.
+            if (subject.PatientId is null && subject.Refusal is null && Enrolment(group, mapping.SubjectIdOf(group.SubjectKey), subject).Problem is null
+                && await PatientOfAsync(subject, group, cancellation) is null)
+                refused(new OdmImportRow(group.Line, group.Path, "enrolment", null, subject.Refusal!));
             return;
         }
         var rule = mapping.GroupFor(group);
@@ -126,7 +136,7 @@ public sealed class OdmImport(IMessageBus bus, IDocumentStore store, TimeProvide
         var problems = new List<OdmValueProblem>();
         var json = OdmValues.Read(kind.ValueType, rule.Fields, values, problems);
         if (json is null) return;
-        if (problems.Count > 0 && problems.All(p => p.Value is null && p.ItemOid is not null || p.Reason.StartsWith("missing", StringComparison.Ordinal)))
+        if (problems.Count > 0 && problems.All(p => p.Value is null))
         {
             waiting[groupKey] = (group, problems);
             return;
@@ -139,7 +149,9 @@ public sealed class OdmImport(IMessageBus bus, IDocumentStore store, TimeProvide
         }
         var value = OdmValues.ToValue(json, kind.ValueType);
         var inForce = OdmEntryKeys.InForce(patient, key);
-        if (inForce is not null && kind.ValueOf(patient.Entries[inForce]).Equals(value))
+        // The entry in force, or one this file voided later (read again, its removal follows), already says this.
+        var recorded = inForce ?? (patient.Entries.ContainsKey(key) ? key : null);
+        if (recorded is not null && kind.ValueOf(patient.Entries[recorded]).Equals(value))
         {
             summary.AlreadyRecorded++;
             return;
@@ -220,8 +232,12 @@ public sealed class OdmImport(IMessageBus bus, IDocumentStore store, TimeProvide
                 return await LoadAsync(existing.Id, cancellation);
             }
         }
-        var enrolment = Enrolment(subject, group, subjectId);
-        if (enrolment is null) return null;
+        var (enrolment, problem) = Enrolment(group, subjectId, subject);
+        if (enrolment is null)
+        {
+            subject.Refusal = problem;
+            return null;
+        }
         var actor = WriteActor.Import(request.User, request.Role, request.Sites, request.FileName, group.Path, null, correlationId);
         try
         {
@@ -246,14 +262,10 @@ public sealed class OdmImport(IMessageBus bus, IDocumentStore store, TimeProvide
         return await LoadAsync(enrolment.PatientId, cancellation);
     }
 
-    private EnrolPatient? Enrolment(SubjectState subject, OdmItemGroup group, string subjectId)
+    private (EnrolPatient? Enrolment, string? Problem) Enrolment(OdmItemGroup group, string subjectId, SubjectState subject)
     {
         var site = mapping.SiteOf(group.SiteOid);
-        if (site is null)
-        {
-            subject.Refusal = $"the subject's site '{group.SiteOid}' is not one the mapping names (subjects.sites)";
-            return null;
-        }
+        if (site is null) return (null, $"the subject's site '{group.SiteOid}' is not one the mapping names (subjects.sites)");
         var problems = new List<OdmValueProblem>();
         var start = new JsonObject { ["subjectId"] = subjectId, ["site"] = site };
         var json = OdmValues.Read(typeof(Baseline), mapping.Enrolment.Fields, subject.EnrolmentItems, problems,
@@ -267,14 +279,12 @@ public sealed class OdmImport(IMessageBus bus, IDocumentStore store, TimeProvide
         }
         if (enrolledOn is null) problems.Add(new OdmValueProblem("enrolledOn", null, null, "missing: the file has no value for it and the mapping states none"));
         if (json is null || problems.Count > 0)
-        {
-            subject.Refusal = $"subject '{subjectId}' could not be enrolled: " + string.Join("; ", problems.Select(p => $"{p.Field} {p.Value} {p.Reason}"));
-            return null;
-        }
+            return (null, $"subject '{subjectId}' could not be enrolled: " +
+                          string.Join("; ", problems.Select(p => p.Value is null ? $"{p.Field} {p.Reason}" : $"{p.Field} '{p.Value}' {p.Reason}")));
         json.Remove("enrolledOn");
         json.Remove("dateOfBirth");
         var baseline = OdmValues.ToValue<Baseline>(json);
-        return new EnrolPatient(PatientIdOf(subjectId), request.TrialId, enrolledOn!.Value, baseline);
+        return (new EnrolPatient(PatientIdOf(subjectId), request.TrialId, enrolledOn!.Value, baseline), null);
     }
 
     /// <summary>The same subject of the same trial is the same patient id in every import.</summary>
@@ -306,6 +316,7 @@ public sealed class OdmImport(IMessageBus bus, IDocumentStore store, TimeProvide
     {
         public Dictionary<string, string?> EnrolmentItems { get; } = new(StringComparer.Ordinal);
         public Guid? PatientId { get; set; }
+        public OdmItemGroup? FirstSeen { get; set; }
         public string? Refusal { get; set; }
     }
 }

@@ -75,7 +75,7 @@ public sealed record OdmGroupMapping(string? StudyEvent, string? Form, string It
 }
 
 /// <summary>
-/// One field of a value: from an Item (through Codes, Bands, Factor; a date in Format) or a stated Value
+/// One field of a value: from an Item (through Codes, Bands, Factor; a date in Format, alternatives separated by |) or a stated Value
 /// (also the fallback when the item is absent). Assumed says why a stated value is what it is.
 /// </summary>
 public sealed record OdmField(

@@ -101,7 +101,7 @@ public static class OdmValues
         }
         if (type == typeof(DateOnly))
         {
-            string[] formats = field.Format is { } f ? [f] : DateFormats;
+            var formats = field.Format is { } f ? f.Split('|') : DateFormats;
             if (DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date))
             {
                 node = JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
