@@ -7,6 +7,7 @@ using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.GraphQL.Schema;
 using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Infrastructure;
+using TrialMonitor.Api.Odm.Importing;
 using TrialMonitor.Api.Validation;
 using Wolverine;
 
@@ -53,7 +54,7 @@ if (args is ["import-odm", .. var importArgs])
     // The commands go through Wolverine, so the host runs (on a port of its own, serving nothing) while the import does.
     app.Urls.Add("http://127.0.0.1:0");
     await app.StartAsync();
-    Environment.ExitCode = await TrialMonitor.Api.Odm.Importing.ImportOdmCommand.RunAsync(app.Services, importArgs, System.Console.Out, System.Console.Error);
+    Environment.ExitCode = await ImportOdmCommand.RunAsync(app.Services, importArgs, System.Console.Out, System.Console.Error);
     await app.StopAsync();
     return;
 }
@@ -63,6 +64,7 @@ app.UseTrialMonitorConsole();
 app.UseAuthentication();
 app.MapGraphQLTransport("/graphql");
 app.MapAuditTrailExport();
+app.MapOdmImport();
 await app.RunAsync();
 
 public partial class Program;
