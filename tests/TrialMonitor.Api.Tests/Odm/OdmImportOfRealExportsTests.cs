@@ -44,13 +44,13 @@ public sealed class OdmImportOfRealExportsTests(AppFixture app) : IntegrationTes
     [Fact]
     public async Task Redcap_export_enrols_its_three_records_and_discontinues_the_two_who_withdrew()
     {
-        var trial = await Bus.TrialWithSites("SITE-1");
+        var trial = await Bus.TrialWithSites("MDACC");
 
         var first = await App.Import(trial, OdmTestData.File(OdmTestData.Redcap), OdmTestData.Mapping("redcap-longitudinal.json"));
 
         Assert.True(first.Rows.Count == 0, first.ToString());
         var charts = await App.Charts(trial);
-        Assert.Equal(["100", "220", "304"], charts.Select(c => c.SubjectId));
+        Assert.Equal(["REDCAP-100", "REDCAP-220", "REDCAP-304"], charts.Select(c => c.SubjectId));
         Assert.Equal([(Sex.Male, 31), (Sex.Female, 4), (Sex.Female, 9)], charts.Select(c => (c.Baseline.Sex, c.Baseline.AgeAtEnrolment)));
         Assert.All(charts, c => Assert.Equal(new DateOnly(2015, 4, 2), c.EnrolledOn));
         var withdrawn = charts.Select(c => c.Entries.OfType<TherapyDiscontinued>().SingleOrDefault()?.Discontinuation).ToList();

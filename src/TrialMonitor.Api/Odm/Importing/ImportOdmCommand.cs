@@ -67,7 +67,8 @@ public static class ImportOdmCommand
         var mapping = OdmMapping.Load(mappingPath);
         await using var report = reportPath is null ? null : new StreamWriter(reportPath);
         report?.WriteLine(OdmImportRow.CsvHeader);
-        var import = new OdmImport(services.GetRequiredService<IMessageBus>(), services.GetRequiredService<IDocumentStore>(),
+        await using var scope = services.CreateAsyncScope();
+        var import = new OdmImport(scope.ServiceProvider.GetRequiredService<IMessageBus>(), services.GetRequiredService<IDocumentStore>(),
             services.GetRequiredService<TimeProvider>());
         await using var stream = File.OpenRead(file);
         var summary = await import.RunAsync(stream, mapping,
