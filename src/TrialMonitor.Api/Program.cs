@@ -9,6 +9,7 @@ using TrialMonitor.Api.GraphQL.Schema;
 using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Health;
 using TrialMonitor.Api.Infrastructure;
+using TrialMonitor.Api.Odm.Importing;
 using TrialMonitor.Api.Validation;
 using TrialMonitor.Api.Telemetry;
 using Wolverine;
@@ -58,6 +59,16 @@ if (args is ["export-cdisc", .. var exportArgs])
     Environment.ExitCode = await ExportCdiscCommand.RunAsync(app.Services, exportArgs, System.Console.Out, System.Console.Error);
     return;
 }
+// `import-odm FILE --trial ID --mapping MAP.json [--dry-run] [--report errors.csv]` imports an EDC's ODM export (./ops/import-odm).
+if (args is ["import-odm", .. var importArgs])
+{
+    // The commands go through Wolverine, so the host runs (on a port of its own, serving nothing) while the import does.
+    app.Urls.Add("http://127.0.0.1:0");
+    await app.StartAsync();
+    Environment.ExitCode = await ImportOdmCommand.RunAsync(app.Services, importArgs, System.Console.Out, System.Console.Error);
+    await app.StopAsync();
+    return;
+}
 app.MapHealthEndpoints();
 // The console first: its middleware sends a browser's GET of /graphql to /console before the transport answers it.
 app.UseTrialMonitorConsole();
@@ -65,6 +76,7 @@ app.UseAuthentication();
 app.MapGraphQLTransport("/graphql");
 app.MapAuditTrailExport();
 app.MapCdiscExport();
+app.MapOdmImport();
 await app.RunAsync();
 
 public partial class Program;

@@ -19,6 +19,12 @@ public static class EventMetadata
     /// <summary>Why, when the command carries a reason (corrections and voids always do).</summary>
     public const string Reason = "reason";
 
+    /// <summary>The ODM file an import read the event from (its name as given to the import).</summary>
+    public const string ImportFile = "import-file";
+
+    /// <summary>Where in that file: the ODM path of the item group (SubjectData[..]/StudyEventData[..]/...).</summary>
+    public const string ImportPath = "import-path";
+
     public static class Sources
     {
         public const string Console = "console";

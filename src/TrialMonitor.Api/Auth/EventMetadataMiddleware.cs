@@ -19,6 +19,8 @@ public static class EventMetadataMiddleware
         session.SetHeader(EventMetadata.Role, Header(envelope, EventMetadata.Role) ?? EventMetadata.Sources.System);
         session.SetHeader(EventMetadata.Source, Header(envelope, EventMetadata.Source) ?? EventMetadata.Sources.System);
         if (Header(envelope, EventMetadata.Reason) is { } reason) session.SetHeader(EventMetadata.Reason, reason);
+        if (Header(envelope, EventMetadata.ImportFile) is { } file) session.SetHeader(EventMetadata.ImportFile, file);
+        if (Header(envelope, EventMetadata.ImportPath) is { } path) session.SetHeader(EventMetadata.ImportPath, path);
         session.LastModifiedBy = user;
         if (envelope.CorrelationId is { Length: > 0 } correlation) session.CorrelationId = correlation;
     }

@@ -28,6 +28,18 @@ public static class WriteActor
     public static DeliveryOptions Internal(string user, string source, string? correlationId = null) =>
         Headers(new DeliveryOptions { CorrelationId = correlationId ?? Guid.NewGuid().ToString() }, user, EventMetadata.Sources.System, source, null);
 
+    /// <summary>
+    /// For an import by a user (source import): their sites bound the writes as a mutation's would (admins
+    /// none); every event carries the file, the item group's ODM path and the EDC's reason for a change.
+    /// </summary>
+    public static DeliveryOptions Import(string user, string role, IReadOnlyList<string>? sites, string file, string odmPath, string? reason,
+        string correlationId)
+    {
+        var options = Headers(new DeliveryOptions { CorrelationId = correlationId }, user, role, EventMetadata.Sources.Import, reason);
+        if (role != Roles.Admin && sites is not null) options.WithHeader(WriteAccess.SitesHeader, WriteAccess.Header(sites));
+        return options.WithHeader(EventMetadata.ImportFile, file).WithHeader(EventMetadata.ImportPath, odmPath);
+    }
+
     private static DeliveryOptions Headers(DeliveryOptions options, string user, string role, string source, string? reason)
     {
         options.WithHeader(EventMetadata.User, user).WithHeader(EventMetadata.Role, role).WithHeader(EventMetadata.Source, source);

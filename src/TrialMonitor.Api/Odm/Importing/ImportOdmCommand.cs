@@ -1,0 +1,85 @@
+using System.Globalization;
+using Marten;
+using TrialMonitor.Api.Audit;
+using TrialMonitor.Api.Odm.Mapping;
+using Wolverine;
+
+namespace TrialMonitor.Api.Odm.Importing;
+
+/// <summary>
+/// <c>import-odm FILE --trial ID --mapping MAP.json [--dry-run] [--report errors.csv] [--user NAME]</c> (./ops/import-odm):
+/// progress on the error stream, a summary at the end; exits 0 when nothing was refused or unmapped, 1 when something was, 2 on bad arguments.
+/// </summary>
+public static class ImportOdmCommand
+{
+    public const string Usage = "usage: import-odm FILE --trial TRIAL_ID --mapping MAP.json [--dry-run] [--report errors.csv] [--user NAME]";
+
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        string? file = null, mappingPath = null, reportPath = null, user = Environment.UserName;
+        Guid? trial = null;
+        var dryRun = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--trial" when i + 1 < args.Count && Guid.TryParse(args[i + 1], out var id):
+                    trial = id;
+                    i++;
+                    break;
+                case "--mapping" when i + 1 < args.Count:
+                    mappingPath = args[++i];
+                    break;
+                case "--report" when i + 1 < args.Count:
+                    reportPath = args[++i];
+                    break;
+                case "--user" when i + 1 < args.Count:
+                    user = args[++i];
+                    break;
+                case "--dry-run":
+                    dryRun = true;
+                    break;
+                case var path when file is null && !path.StartsWith("--", StringComparison.Ordinal):
+                    file = path;
+                    break;
+                default:
+                    error.WriteLine($"{Usage}\nnot understood: {args[i]}");
+                    return 2;
+            }
+        }
+        if (file is null || trial is null || mappingPath is null)
+        {
+            error.WriteLine(Usage + (mappingPath is null && file is not null && trial is not null
+                ? "\n--mapping is required: reading TrialMonitor's own ODM export without a mapping is not built yet" : ""));
+            return 2;
+        }
+        if (!File.Exists(file) || !File.Exists(mappingPath))
+        {
+            error.WriteLine($"no such file: {(File.Exists(file) ? mappingPath : file)}");
+            return 2;
+        }
+
+        var mapping = OdmMapping.Load(mappingPath);
+        await using var report = reportPath is null ? null : new StreamWriter(reportPath);
+        report?.WriteLine(OdmImportRow.CsvHeader);
+        await using var scope = services.CreateAsyncScope();
+        var import = new OdmImport(scope.ServiceProvider.GetRequiredService<IMessageBus>(), services.GetRequiredService<IDocumentStore>(),
+            services.GetRequiredService<TimeProvider>());
+        await using var stream = File.OpenRead(file);
+        var summary = await import.RunAsync(stream, mapping,
+            new OdmImportRequest(trial.Value, Path.GetFileName(file), user, EventMetadata.Sources.System, null, dryRun),
+            row =>
+            {
+                report?.WriteLine(row.ToCsv());
+                if (report is null) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"line {row.Line}: {row.Path} {row.Field} '{row.Value}': {row.Reason}"));
+            },
+            progress => error.WriteLine(progress), cancellation);
+        output.WriteLine(summary);
+        return summary.RefusedRows == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Marten;
+using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Odm.Mapping;
+using Wolverine;
+
+namespace TrialMonitor.Api.Odm.Importing;
+
+/// <summary>
+/// POST /odm/trials/{id}/import (multipart: <c>file</c> the ODM export, <c>mapping</c> its mapping JSON; <c>?dryRun=true</c>):
+/// the import of ./ops/import-odm for coordinators (bound to their token's sites, as their mutations are) and admins.
+/// Answers the summary and one row per refused or unmapped item, 200 when nothing was refused, 422 when something was.
+/// </summary>
+public static class OdmImportEndpoint
+{
+    public static IEndpointRouteBuilder MapOdmImport(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/odm/trials/{trialId:guid}/import", Import).DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> Import(HttpContext http, Guid trialId, bool? dryRun, IMessageBus bus, IDocumentStore store, TimeProvider clock)
+    {
+        var user = http.User;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return Results.Text("send a bearer token: Authorization: Bearer <token>", statusCode: StatusCodes.Status401Unauthorized);
+        }
+        var role = new[] { Roles.Coordinator, Roles.Admin }.FirstOrDefault(r => HasRole(user, r));
+        if (role is null) return Results.Text($"an import needs role {Roles.Coordinator} or {Roles.Admin}", statusCode: StatusCodes.Status403Forbidden);
+        if (!http.Request.HasFormContentType) return Results.Text("send multipart/form-data with the parts 'file' and 'mapping'", statusCode: StatusCodes.Status400BadRequest);
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (form.Files.GetFile("file") is not { } file || form.Files.GetFile("mapping") is not { } mappingFile)
+            return Results.Text("send multipart/form-data with the parts 'file' and 'mapping'", statusCode: StatusCodes.Status400BadRequest);
+        OdmMapping mapping;
+        try
+        {
+            await using var mappingStream = mappingFile.OpenReadStream();
+            mapping = await JsonSerializer.DeserializeAsync<OdmMapping>(mappingStream, OdmMapping.Json, http.RequestAborted)
+                ?? throw new JsonException("empty mapping");
+        }
+        catch (JsonException e)
+        {
+            return Results.Text($"mapping: {e.Message}", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var rows = new List<OdmImportRow>();
+        await using var stream = file.OpenReadStream();
+        var request = new OdmImportRequest(trialId, file.FileName, user.FindFirst(TrialMonitorClaims.User)?.Value ?? "anonymous", role,
+            role == Roles.Admin ? null : SiteAccess.Sites(user), dryRun == true);
+        var summary = await new OdmImport(bus, store, clock).RunAsync(stream, mapping, request, rows.Add, cancellation: http.RequestAborted);
+        return Results.Json(new { summary = summary.ToString(), summary.Enrolled, summary.Appended, summary.Corrected, summary.Voided,
+            summary.AlreadyRecorded, refused = rows }, statusCode: rows.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static bool HasRole(ClaimsPrincipal user, string role) => user.IsInRole(role) || user.HasClaim(TrialMonitorClaims.Role, role);
+}

@@ -1,0 +1,46 @@
+namespace TrialMonitor.Api.Odm.Importing;
+
+/// <summary>Who imports what into which trial; Sites bound a coordinator's writes (null for admins and the server).</summary>
+public sealed record OdmImportRequest(Guid TrialId, string FileName, string User, string Role, IReadOnlyList<string>? Sites, bool DryRun);
+
+/// <summary>One refused or unmapped item: where it is in the file, the field, the value and why.</summary>
+public sealed record OdmImportRow(int Line, string Path, string Field, string? Value, string Reason)
+{
+    public const string CsvHeader = "line,odm_path,field,value,reason";
+
+    public string ToCsv() => string.Join(',', Line.ToString(System.Globalization.CultureInfo.InvariantCulture), Csv(Path), Csv(Field), Csv(Value), Csv(Reason));
+
+    private static string Csv(string? text) => text is null ? "" : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
+
+/// <summary>What an import did (or, in a dry run, would do).</summary>
+public sealed class OdmImportSummary
+{
+    public long ItemsRead { get; set; }
+    public long ItemGroups { get; set; }
+    public int Enrolled { get; set; }
+    public int Appended { get; set; }
+    public int Corrected { get; set; }
+    public int Voided { get; set; }
+    public int AlreadyRecorded { get; set; }
+    public int IgnoredGroups { get; set; }
+    public int RefusedRows { get; set; }
+    public TimeSpan Elapsed { get; set; }
+    public bool DryRun { get; set; }
+
+    public override string ToString() =>
+        $"{(DryRun ? "dry run (nothing appended): " : "")}{ItemsRead} items in {ItemGroups} item groups read; {Enrolled} subjects enrolled, " +
+        $"{Appended} entries appended, {Corrected} of them corrections, {Voided} voided, {AlreadyRecorded} already recorded, " +
+        $"{IgnoredGroups} item groups ignored by the mapping; {RefusedRows} items refused or unmapped; {Elapsed.TotalSeconds:0.0} s";
+}
+
+/// <summary>Where a running import is: items read, entries appended, refused, and how far into the file.</summary>
+public sealed record OdmImportProgress(long ItemsRead, int Appended, int Refused, TimeSpan Elapsed, double? FractionRead)
+{
+    public override string ToString()
+    {
+        var rate = Elapsed.TotalSeconds > 0 ? ItemsRead / Elapsed.TotalSeconds : 0;
+        var left = FractionRead is > 0 and < 1 ? $", ~{Elapsed.TotalSeconds * (1 - FractionRead.Value) / FractionRead.Value:0} s left" : "";
+        return $"{ItemsRead} items read, {Appended} entries appended, {Refused} refused, {rate:0} items/s{left}";
+    }
+}
