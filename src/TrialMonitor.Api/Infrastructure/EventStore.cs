@@ -43,6 +43,7 @@ public static class EventStore
         {
             // The chart keeps its entries of every kind in one list (see EntryKinds.StoreAsOneList).
             json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(EntryKinds.StoreAsOneList);
+            // Documents written by other tools may still put it elsewhere.
             json.AllowOutOfOrderMetadataProperties = true;
         });
     }

@@ -21,9 +21,9 @@ public sealed record Patient(
     /// <summary>Stream version, set by Marten when the aggregate is fetched for writing.</summary>
     public long Version { get; set; }
 
-    /// <summary>The date of death in force once the entry <paramref name="superseded"/> (if any) is voided.</summary>
-    public DateOnly? DiedOn(string? superseded = null) => Entries.Values.OfType<PatientDied>()
-        .Where(d => !VoidedEntryKeys.Contains(d.EntryKey) && d.EntryKey != superseded)
+    /// <summary>The date of death in force (a voided death no longer counts).</summary>
+    public DateOnly? DiedOn() => Entries.Values.OfType<PatientDied>()
+        .Where(d => !VoidedEntryKeys.Contains(d.EntryKey))
         .Select(d => (DateOnly?)d.Death.DiedOn)
         .Min();
 }

@@ -40,14 +40,15 @@ public static class EntryKinds
     public static T Get<T>() where T : EntryKind => All.OfType<T>().Single();
 
     /// <summary>
-    /// Lets the chart store its entries as one list: each is written with its kind's name as "$kind"
-    /// and read back as its event type. jsonb reorders object keys, so the kind may come last.
+    /// Lets the chart store its entries as one list: each is written with its kind's name as "$k" and
+    /// read back as its event type. jsonb orders an object's keys by length first, so a two-character
+    /// name comes back first and the reader need not buffer the entry to find it.
     /// </summary>
     public static void StoreAsOneList(JsonTypeInfo type)
     {
         ArgumentNullException.ThrowIfNull(type);
         if (type.Type != typeof(IPatientEntry)) return;
-        type.PolymorphismOptions = new JsonPolymorphismOptions { TypeDiscriminatorPropertyName = "$kind" };
+        type.PolymorphismOptions = new JsonPolymorphismOptions { TypeDiscriminatorPropertyName = "$k" };
         foreach (var kind in All) type.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(kind.EventType, kind.Name));
     }
 }
