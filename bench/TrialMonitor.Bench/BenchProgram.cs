@@ -53,12 +53,13 @@ public static class BenchProgram
         var analysis = Path.Combine(root, "bench", "TrialMonitor.Bench", "Analysis.md");
         var analysisText = File.Exists(analysis) ? await File.ReadAllTextAsync(analysis) : "";
         var complete = false;
-        if (!args.Contains("--cdisc") || Option(args, "--output") is not null)
+        if (!(args.Contains("--cdisc") || args.Contains("--writes")) || Option(args, "--output") is not null)
             ctx.Report.Written += () => File.WriteAllText(output, ctx.Report.Markdown(
             (quick ? "quick mode" : "full mode") + (complete ? "" : ", **incomplete: the run stopped or is still running after the last figure**"),
             quick ? "./ops/bench --quick" : "./ops/bench", analysisText));
 
         await ResetAsync(ctx);
+        if (args.Contains("--writes")) return await WritesAloneAsync(ctx);
         if (args.Contains("--cdisc")) return await CdiscAloneAsync(ctx, Option(args, "--sizes") is { } only ? int.Parse(only, System.Globalization.CultureInfo.InvariantCulture) : 10_000);
         var sizes = Option(args, "--sizes")?.Split(',').Select(int.Parse).ToArray() ?? (quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]);
         var rebuildEvents = Option(args, "--rebuild-events") is { } r ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)
@@ -93,6 +94,7 @@ public static class BenchProgram
 
             var small = growth[0];
             await Appends.InProcessAsync(ctx, host, small.WritablePatientIds, "INPROC");
+            await WriteGrowth.InProcessAsync(ctx, host, small.TrialId, ScaleCohort.Sites[0]);
             var tenThousand = growth.FirstOrDefault(g => g.Patients == 10_000) ?? growth[^1];
             await CohortQueries.RunAsync(ctx, host, tenThousand.TrialId, tenThousand.Patients, tenThousand.WritablePatientIds);
             await Replay.RunAsync(ctx, host, 2);
@@ -105,6 +107,7 @@ public static class BenchProgram
         await using (var api = await ApiProcess.StartAsync(root, connectionString, Path.Combine(logs, "api.log")))
         {
             await Appends.OverHttpAsync(ctx, api, await StoreForJsonAsync(connectionString), growth[0].WritablePatientIds, "HTTP");
+            await WriteGrowth.OverHttpAsync(ctx, api, growth[0].TrialId, ScaleCohort.Sites[0]);
             var tenThousand = growth.FirstOrDefault(g => g.Patients == 10_000) ?? growth[^1];
             await CohortQueries.OverHttpAsync(ctx, api, tenThousand.TrialId, tenThousand.Patients);
             await AlertLatency.ReportAsync(ctx, api);
@@ -128,6 +131,30 @@ public static class BenchProgram
         var trial = await Ingest.TrialAsync(ctx, host, 2, $"C{patients / 1000}K", patients);
         BenchContext.Progress($"ingested {N(trial.Patients)} patients, {N(trial.Events)} events; exporting");
         await CdiscExports.RunAsync(ctx, host, trial.TrialId, trial.Patients);
+        await Machine.DescribeAsync(ctx.Report, ctx.Db, "end");
+        ctx.Report.Print();
+        return 0;
+    }
+
+    /// <summary>
+    /// ./ops/bench --writes: the write figures alone (appends at 1, 4, 16 writers, write growth, the cost by layer), in-process
+    /// and over HTTP, on a generated trial of 1 000 patients; printed (the report file only with --output).
+    /// </summary>
+    private static async Task<int> WritesAloneAsync(BenchContext ctx)
+    {
+        IngestResult trial;
+        await using (var host = await InProcessHost.StartAsync(ctx.RepositoryRoot, ctx.ConnectionString))
+        {
+            trial = await Ingest.TrialAsync(ctx, host, 2, "W1K", 1_000);
+            await Appends.InProcessAsync(ctx, host, trial.WritablePatientIds, "INPROC");
+            await WriteGrowth.InProcessAsync(ctx, host, trial.TrialId, ScaleCohort.Sites[0]);
+        }
+        await AppendLayers.RunAsync(ctx, trial.PatientIds);
+        await using (var api = await ApiProcess.StartAsync(ctx.RepositoryRoot, ctx.ConnectionString, Path.Combine(ctx.LogDirectory, "api.log")))
+        {
+            await Appends.OverHttpAsync(ctx, api, await StoreForJsonAsync(ctx.ConnectionString), trial.WritablePatientIds, "HTTP");
+            await WriteGrowth.OverHttpAsync(ctx, api, trial.TrialId, ScaleCohort.Sites[0]);
+        }
         await Machine.DescribeAsync(ctx.Report, ctx.Db, "end");
         ctx.Report.Print();
         return 0;

@@ -20,6 +20,13 @@ public sealed class Latencies(IReadOnlyList<double> milliseconds, TimeSpan elaps
         return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
     }
 
+    /// <summary>The calls from <paramref name="skip"/> on, <paramref name="take"/> of them (in call order for one worker).</summary>
+    public Latencies Window(int skip, int take)
+    {
+        var window = milliseconds.Skip(skip).Take(take).ToList();
+        return new Latencies(window, TimeSpan.FromMilliseconds(window.Sum()));
+    }
+
     public double P50 => Percentile(50);
     public double P99 => Percentile(99);
 

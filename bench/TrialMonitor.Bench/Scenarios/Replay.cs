@@ -34,7 +34,7 @@ public static class Replay
             await using var session = store.LightweightSession();
             var slice = events.Skip(t * perTransaction).Take(perTransaction).ToArray();
             if (t == 0) session.Events.StartStream<Patient>(patient.PatientId, slice);
-            else session.Events.Append(patient.PatientId, slice);
+            else session.Events.Append(patient.PatientId, t * perTransaction + slice.Length, slice);
             await session.SaveChangesAsync();
             if (t == (Transactions / 2) - 1)
             {

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Schema;
 using TrialMonitor.Api.Audit.Chain;
 
 namespace TrialMonitor.Api.Audit;
@@ -13,6 +14,8 @@ public static class AuditConfiguration
         // from the events as appended, so a later edit of mt_events no longer matches it.
         opts.Projections.Add<AuditChainProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<AuditChain>();
+        // One link per event; a second link for a version is refused by the database.
+        opts.Schema.For<ChainLink>().UniqueIndex(UniqueIndexType.Computed, "chain_link_stream_version", l => l.StreamId, l => l.Version);
         return opts;
     }
 }

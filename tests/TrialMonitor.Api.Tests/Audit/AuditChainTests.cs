@@ -1,6 +1,7 @@
 using Marten;
 using Npgsql;
 using TrialMonitor.Api.Audit.Chain;
+using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Tests.Support;
 
 namespace TrialMonitor.Api.Tests.Audit;
@@ -20,8 +21,66 @@ public sealed class AuditChainTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal(await EventCount(patient), result.CheckedEvents);
         var chain = await Load<AuditChain>(patient);
         Assert.Equal(chain!.Head, result.HeadHash);
-        Assert.Equal(chain.Links.Select(l => l.Version), Enumerable.Range(1, result.CheckedEvents).Select(v => (long)v));
+        Assert.Empty(chain.Links);
+        Assert.Equal(Enumerable.Range(1, result.CheckedEvents).Select(v => (long)v), (await LinksOf(patient)).Select(l => l.Version));
         Assert.True((await Verify(trial)).Intact);
+    }
+
+    [Fact]
+    public async Task A_long_stream_is_chained_link_by_link_and_an_edited_link_is_caught()
+    {
+        var patient = await Bus.EnrolledPatient(await Bus.Trial());
+        await using (var session = App.Store.LightweightSession())
+        {
+            var stream = await session.Events.FetchForWriting<Patient>(patient);
+            stream.AppendMany(Enumerable.Range(0, 600)
+                .Select(i => (object)new FollowUpContactRecorded(patient, $"CONTACT-{i}", Given.EnrolledOn.AddDays(i))).ToArray());
+            await session.SaveChangesAsync();
+        }
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new FollowUpContactRecorded(patient, "CONTACT-LAST", new DateOnly(2002, 1, 1))));
+
+        var result = await Verify(patient);
+        Assert.True(result.Intact, result.ToString());
+        Assert.Equal(602, result.CheckedEvents);
+        Assert.Equal(602, (await LinksOf(patient)).Count);
+        // The head stays one small document however long the stream grows.
+        Assert.True(await Scalar<int>($"select pg_column_size(data) from trialmonitor.mt_doc_auditchain where id = '{patient}'") < 512);
+
+        await Sql($"""
+            update trialmonitor.mt_doc_chainlink set data = jsonb_set(data, '{"{Hash}"}', to_jsonb(repeat('0', 64)))
+            where data ->> 'StreamId' = '{patient}' and (data ->> 'Version')::int = 377
+            """);
+        var edited = await Verify(patient);
+        Assert.False(edited.Intact);
+        Assert.Equal(377, edited.FirstBrokenVersion);
+        Assert.Equal(376, edited.CheckedEvents);
+        Assert.Contains("no longer matches its hash", edited.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chain_kept_in_one_document_still_verifies_and_moves_out_on_the_next_append()
+    {
+        var patient = await Bus.EnrolledPatient(await Bus.Trial());
+        await Bus.RecordCourseWithCorrection(patient);
+        // The chain as it was stored before links were one per event: every link inside the chain document.
+        await Sql($"""
+            update trialmonitor.mt_doc_auditchain set data = jsonb_set(data, '{"{Links}"}', (
+              select jsonb_agg(jsonb_build_object('Version', (l.data -> 'Version'), 'EventId', (l.data -> 'Id'), 'Hash', (l.data -> 'Hash'))
+                               order by (l.data ->> 'Version')::int)
+              from trialmonitor.mt_doc_chainlink l where l.data ->> 'StreamId' = '{patient}'))
+            where id = '{patient}';
+            delete from trialmonitor.mt_doc_chainlink where data ->> 'StreamId' = '{patient}';
+            """);
+        Assert.Equal(7, (await Load<AuditChain>(patient))!.Links.Count);
+        Assert.True((await Verify(patient)).Intact);
+
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new FollowUpContactRecorded(patient, "CONTACT-AFTER", new DateOnly(2002, 1, 1))));
+
+        var result = await Verify(patient);
+        Assert.True(result.Intact, result.ToString());
+        Assert.Equal(8, result.CheckedEvents);
+        Assert.Empty((await Load<AuditChain>(patient))!.Links);
+        Assert.Equal(8, (await LinksOf(patient)).Count);
     }
 
     [Fact]
@@ -137,6 +196,20 @@ public sealed class AuditChainTests(AppFixture app) : IntegrationTest(app)
     {
         await using var session = App.Store.QuerySession();
         return await AuditChainVerifier.VerifyStreamAsync(session, stream);
+    }
+
+    private async Task<IReadOnlyList<ChainLink>> LinksOf(Guid stream)
+    {
+        await using var session = App.Store.QuerySession();
+        return await session.Query<ChainLink>().Where(l => l.StreamId == stream).OrderBy(l => l.Version).ToListAsync();
+    }
+
+    private static async Task<T> Scalar<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("TRIALMONITOR_DB"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<Guid> EventId(Guid stream, long version)

@@ -36,7 +36,13 @@ public static class AuditChainVerifier
     {
         ArgumentNullException.ThrowIfNull(session);
         var chain = await session.LoadAsync<AuditChain>(streamId, cancellation);
-        var links = chain?.Links.ToDictionary(l => l.Version) ?? [];
+        var links = new Dictionary<long, ChainLink>();
+        foreach (var link in (chain?.Links ?? []).Select(l => new ChainLink(l.EventId, streamId, l.Version, l.Hash))
+                     .Concat(await session.Query<ChainLink>().Where(l => l.StreamId == streamId).ToListAsync(cancellation)))
+        {
+            if (!links.TryAdd(link.Version, link))
+                return Broken(streamId, 0, link.Version, link.Id, "the chain holds two links for this version");
+        }
 
         await using var command = new NpgsqlCommand(
             $"""
@@ -57,13 +63,13 @@ public static class AuditChainVerifier
             if (stored.Version < expected)
                 return Broken(streamId, intact, stored.Version, stored.EventId, $"version {stored.Version} is stored twice");
             if (stored.Version > expected)
-                return Broken(streamId, intact, expected, links.GetValueOrDefault(expected)?.EventId,
+                return Broken(streamId, intact, expected, links.GetValueOrDefault(expected)?.Id,
                     $"the event chained at version {expected} is missing from the event store (the next stored is version {stored.Version})");
             if (!links.TryGetValue(expected, out var link))
                 return Broken(streamId, intact, expected, stored.EventId, "the event was stored without being chained");
-            if (link.EventId != stored.EventId)
+            if (link.Id != stored.EventId)
                 return Broken(streamId, intact, expected, stored.EventId,
-                    $"a different event stands at this version than was chained (chained {link.EventId}): moved, replaced or reordered");
+                    $"a different event stands at this version than was chained (chained {link.Id}): moved, replaced or reordered");
             if (stored.ChainFrom(previous) != link.Hash)
                 return Broken(streamId, intact, expected, stored.EventId,
                     "the stored event no longer matches its hash: its data, headers, type, time or metadata were changed");
@@ -72,8 +78,8 @@ public static class AuditChainVerifier
             expected++;
         }
 
-        if (chain is not null && chain.Links.Count > 0 && chain.Version >= expected)
-            return Broken(streamId, intact, expected, links.GetValueOrDefault(expected)?.EventId,
+        if (chain is not null && links.Count > 0 && chain.Version >= expected)
+            return Broken(streamId, intact, expected, links.GetValueOrDefault(expected)?.Id,
                 $"the chain records events up to version {chain.Version} but the event store ends at version {expected - 1}: events were deleted");
         return new ChainVerification(streamId, true, intact, null, null, null, chain?.Head ?? ChainedEvent.Genesis);
     }
