@@ -28,6 +28,7 @@ if (args is ["token", .. var tokenArgs])
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTrialMonitorAuth(builder.Configuration);
 builder.Services.AddTrialMonitorEventStore(builder.Configuration);
+builder.Services.AddHostedService<StoredModelUpgrade>();
 builder.Services.AddTrialMonitorGraphQL();
 builder.Services.AddGraphQLTransport();
 builder.Services.AddAlertListener();

@@ -61,8 +61,11 @@ public static class EventStore
                 opts.Events.MetadataConfig.EnableAll();
 
                 opts.Events.AddEventTypes(EntryKinds.All.Select(kind => kind.EventType));
-                // Write models, rebuilt from their stream on each command.
-                opts.Projections.Add(new PatientWriteModel(), ProjectionLifecycle.Live);
+                // The patient's write model and its entries by key, stored with each append (inline), so a
+                // command reads what it decides on without refolding the stream (see Patients/Patient).
+                opts.Projections.Add(new PatientWriteModel(), ProjectionLifecycle.Inline);
+                opts.Projections.Add(new RecordedEntryProjection(), ProjectionLifecycle.Inline, RecordedEntryProjection.Name);
+                opts.Schema.For<RecordedEntry>().Index(e => e.PatientId);
                 // Inline: enrolment and the patient chart read the trial's settings in the same transaction.
                 opts.Projections.Snapshot<Trial>(SnapshotLifecycle.Inline);
                 opts.Projections.Add<PatientChartProjection>(ProjectionLifecycle.Inline);

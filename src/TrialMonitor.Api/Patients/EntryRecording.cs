@@ -21,7 +21,8 @@ public static class EntryRecording
     public const int MaxEntryKeyLength = 128;
     public const int MaxReasonLength = 2_000;
 
-    public static (EntryResult Result, IReadOnlyList<object> Events) Decide(RecordEntry command, Patient? patient, WriteAccess access, DateOnly today)
+    public static (EntryResult Result, IReadOnlyList<object> Events) Decide(RecordEntry command, Patient? patient, RecordedEntries recorded,
+        WriteAccess access, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(access);
@@ -32,10 +33,10 @@ public static class EntryRecording
         var checks = new FieldChecks().Key(entry.EntryKey, "entryKey", MaxEntryKeyLength);
         kind.Check(checks, entry);
         checks.ClinicalDate(kind, entry.ClinicalOn, patient, command.Correction is not null, today);
-        CheckCorrection(checks, patient, command.Correction, "correction.supersedesEntryKey", "correction.reason");
+        CheckCorrection(checks, recorded, command.Correction, "correction.supersedesEntryKey", "correction.reason");
         checks.ThrowIfAny();
 
-        if (patient.Entries.TryGetValue(entry.EntryKey, out var existing))
+        if (recorded.Recorded(entry.EntryKey) is { } existing)
         {
             checks.Require(existing.Equals(entry), "entryKey",
                 $"'{entry.EntryKey}' was already recorded for this patient with different content; record a correction instead");
@@ -54,15 +55,22 @@ public static class EntryRecording
     public static Patient RequireEnrolled(Guid patientId, Patient? patient) => patient
         ?? throw new InvalidInputException([new FieldError("patientId", $"no patient is enrolled with id {patientId}")]);
 
-    public static void CheckCorrection(FieldChecks checks, Patient patient, Correction? correction, string keyField, string reasonField)
+    /// <summary>The keys of the earlier entries a command needs to see: its own (a repeat) and the one it corrects.</summary>
+    public static string?[] KeysNamedBy(RecordEntry command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return [command.Entry.EntryKey, command.Correction?.SupersedesEntryKey];
+    }
+
+    public static void CheckCorrection(FieldChecks checks, RecordedEntries recorded, Correction? correction, string keyField, string reasonField)
     {
         ArgumentNullException.ThrowIfNull(checks);
-        ArgumentNullException.ThrowIfNull(patient);
+        ArgumentNullException.ThrowIfNull(recorded);
         if (correction is null) return;
         checks.Text(correction.Reason, reasonField, MaxReasonLength);
-        checks.Require(patient.Entries.ContainsKey(correction.SupersedesEntryKey), keyField,
+        checks.Require(recorded.Recorded(correction.SupersedesEntryKey) is not null, keyField,
             $"no entry '{correction.SupersedesEntryKey}' was recorded for this patient");
-        checks.Require(!patient.VoidedEntryKeys.Contains(correction.SupersedesEntryKey), keyField,
+        checks.Require(!recorded.IsVoided(correction.SupersedesEntryKey), keyField,
             $"entry '{correction.SupersedesEntryKey}' was already corrected or voided");
     }
 }

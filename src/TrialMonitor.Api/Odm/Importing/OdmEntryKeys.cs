@@ -25,11 +25,11 @@ public static class OdmEntryKeys
     public static string Changed(string key, object value) => key + "~" + Digest(System.Text.Json.JsonSerializer.Serialize(value), DigestLength);
 
     /// <summary>The entry of this ODM key in force on the patient (the key itself or its latest correction), if any.</summary>
-    public static string? InForce(Patient patient, string key)
+    public static string? InForce(ImportedPatient patient, string key)
     {
         ArgumentNullException.ThrowIfNull(patient);
-        return patient.Entries.Keys
-            .Where(k => (k == key || k.StartsWith(key + "~", StringComparison.Ordinal)) && !patient.VoidedEntryKeys.Contains(k))
+        return patient.Recorded.Keys
+            .Where(k => (k == key || k.StartsWith(key + "~", StringComparison.Ordinal)) && !patient.IsVoided(k))
             .FirstOrDefault();
     }
 

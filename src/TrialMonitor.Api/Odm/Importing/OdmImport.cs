@@ -25,12 +25,10 @@ namespace TrialMonitor.Api.Odm.Importing;
 /// </summary>
 public sealed class OdmImport(IMessageBus bus, IDocumentStore store, TimeProvider clock)
 {
-    private static readonly PatientWriteModel Fold = new();
-
     private readonly Dictionary<string, SubjectState> subjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, string?>> merged = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (OdmItemGroup Group, List<OdmValueProblem> Missing)> waiting = new(StringComparer.Ordinal);
-    private readonly Dictionary<Guid, Patient> dryRunPatients = [];
+    private readonly Dictionary<Guid, ImportedPatient> dryRunPatients = [];
     private readonly OdmImportSummary summary = new();
     private OdmMapping mapping = null!;
     private OdmImportRequest request = null!;
@@ -150,20 +148,20 @@ public sealed class OdmImport(IMessageBus bus, IDocumentStore store, TimeProvide
         var value = OdmValues.ToValue(json, kind.ValueType);
         var inForce = OdmEntryKeys.InForce(patient, key);
         // The entry in force, or one this file voided later (read again, its removal follows), already says this.
-        var recorded = inForce ?? (patient.Entries.ContainsKey(key) ? key : null);
-        if (recorded is not null && kind.ValueOf(patient.Entries[recorded]).Equals(value))
+        var recorded = inForce ?? (patient.Has(key) ? key : null);
+        if (recorded is not null && kind.ValueOf(patient.Entry(recorded)).Equals(value))
         {
             summary.AlreadyRecorded++;
             return;
         }
         var insert = group.TransactionType == "Insert";
-        if (inForce is null && !patient.Entries.ContainsKey(key) || insert)
+        if (inForce is null && !patient.Has(key) || insert)
         {
             await WriteAsync(group, rule, values, new RecordEntry(kind.Record(patient.Id, key, value)), null, cancellation);
             return;
         }
         var changedKey = OdmEntryKeys.Changed(key, value);
-        if (patient.Entries.ContainsKey(changedKey))
+        if (patient.Has(changedKey))
         {
             summary.AlreadyRecorded++;
             return;
@@ -208,17 +206,20 @@ public sealed class OdmImport(IMessageBus bus, IDocumentStore store, TimeProvide
     {
         var envelope = new Envelope();
         foreach (var (name, value) in actor.Headers) envelope.Headers[name] = value;
+        var access = WriteAccess.Of(envelope);
         var (patientId, (result, events)) = command switch
         {
-            RecordEntry record => (record.PatientId, RecordEntryHandler.Handle(record, dryRunPatients[record.PatientId], envelope, clock)),
-            VoidEntry voiding => (voiding.PatientId, VoidEntryHandler.Handle(voiding, dryRunPatients[voiding.PatientId], envelope)),
+            RecordEntry record => (record.PatientId, EntryRecording.Decide(record, dryRunPatients[record.PatientId].Patient,
+                dryRunPatients[record.PatientId].Named(EntryRecording.KeysNamedBy(record)), access, ClinicalDates.Today(clock))),
+            VoidEntry voiding => (voiding.PatientId, VoidEntryHandler.Decide(voiding, dryRunPatients[voiding.PatientId].Patient,
+                dryRunPatients[voiding.PatientId].Named(voiding.EntryKey), access)),
             _ => throw new ArgumentOutOfRangeException(nameof(command)),
         };
-        foreach (var e in events) dryRunPatients[patientId] = Fold.Evolve(dryRunPatients[patientId], patientId, new Event<object>(e))!;
+        dryRunPatients[patientId] = dryRunPatients[patientId].After(events);
         return result;
     }
 
-    private async Task<Patient?> PatientOfAsync(SubjectState subject, OdmItemGroup group, CancellationToken cancellation)
+    private async Task<ImportedPatient?> PatientOfAsync(SubjectState subject, OdmItemGroup group, CancellationToken cancellation)
     {
         if (subject.Refusal is not null) return null;
         if (subject.PatientId is { } known) return await LoadAsync(known, cancellation);
@@ -247,8 +248,8 @@ public sealed class OdmImport(IMessageBus bus, IDocumentStore store, TimeProvide
                 foreach (var (name, value) in actor.Headers) envelope.Headers[name] = value;
                 await using var session = store.QuerySession();
                 await EnrolPatientHandler.Handle(enrolment, session, envelope, clock, cancellation);
-                dryRunPatients[enrolment.PatientId] = Fold.Evolve(null, enrolment.PatientId,
-                    new Event<PatientEnrolled>(new PatientEnrolled(enrolment.PatientId, enrolment.TrialId, enrolment.EnrolledOn, enrolment.Baseline)))!;
+                dryRunPatients[enrolment.PatientId] = ImportedPatient.Enrolled(
+                    new PatientEnrolled(enrolment.PatientId, enrolment.TrialId, enrolment.EnrolledOn, enrolment.Baseline));
             }
             else if (!(await bus.SendAsync(enrolment, actor, cancellation)).AlreadyRecorded) summary.Enrolled++;
             if (request.DryRun) summary.Enrolled++;
@@ -291,11 +292,11 @@ public sealed class OdmImport(IMessageBus bus, IDocumentStore store, TimeProvide
     private Guid PatientIdOf(string subjectId) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"{request.TrialId:N}/{subjectId}"))[..16]);
 
-    private async Task<Patient> LoadAsync(Guid patientId, CancellationToken cancellation)
+    private async Task<ImportedPatient> LoadAsync(Guid patientId, CancellationToken cancellation)
     {
         if (request.DryRun && dryRunPatients.TryGetValue(patientId, out var simulated)) return simulated;
         await using var session = store.QuerySession();
-        var patient = await session.Events.AggregateStreamAsync<Patient>(patientId, token: cancellation)
+        var patient = await ImportedPatient.LoadAsync(session, patientId, cancellation)
             ?? throw new InvalidOperationException($"patient {patientId} has no stream");
         if (request.DryRun) dryRunPatients[patientId] = patient;
         return patient;

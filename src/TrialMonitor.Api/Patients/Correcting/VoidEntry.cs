@@ -1,3 +1,4 @@
+using Marten;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Validation;
 using Wolverine;
@@ -10,15 +11,25 @@ public sealed record VoidEntry(Guid PatientId, string EntryKey, string Reason, l
 
 public static class VoidEntryHandler
 {
-    public static (EntryResult, Events) Handle(VoidEntry command, [WriteAggregate(Required = false)] Patient? patient, Envelope envelope)
+    public static async Task<(EntryResult, Events)> Handle(VoidEntry command, [WriteAggregate(Required = false)] Patient? patient,
+        IDocumentSession session, Envelope envelope, CancellationToken cancellation)
     {
+        var recorded = patient is null ? RecordedEntries.None : await RecordedEntries.LoadAsync(session, patient.Id, [command.EntryKey], cancellation);
+        var (result, events) = Decide(command, patient, recorded, WriteAccess.Of(envelope));
+        return (result, new Events(events));
+    }
+
+    public static (EntryResult Result, IReadOnlyList<object> Events) Decide(VoidEntry command, Patient? patient, RecordedEntries recorded, WriteAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(access);
         patient = EntryRecording.RequireEnrolled(command.PatientId, patient);
-        WriteAccess.Of(envelope).EnsureCanWrite(patient.Site, $"Patient {patient.Id}");
+        access.EnsureCanWrite(patient.Site, $"Patient {patient.Id}");
         var checks = new FieldChecks().Key(command.EntryKey, "entryKey", EntryRecording.MaxEntryKeyLength);
-        EntryRecording.CheckCorrection(checks, patient, new Correction(command.EntryKey, command.Reason), "entryKey", "reason");
+        EntryRecording.CheckCorrection(checks, recorded, new Correction(command.EntryKey, command.Reason), "entryKey", "reason");
         checks.ThrowIfAny();
         VersionConflictException.ThrowIfStale(patient.Id, command.ExpectedVersion, patient.Version);
         return (new EntryResult(command.PatientId, command.EntryKey, patient.Version + 1, AlreadyRecorded: false),
-            new Events([new EntryVoided(command.PatientId, command.EntryKey, command.Reason.Trim(), null)]));
+            [new EntryVoided(command.PatientId, command.EntryKey, command.Reason.Trim(), null)]);
     }
 }

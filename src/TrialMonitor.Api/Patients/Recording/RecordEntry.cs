@@ -1,3 +1,4 @@
+using Marten;
 using TrialMonitor.Api.Auth;
 using Wolverine;
 using Wolverine.Marten;
@@ -13,10 +14,12 @@ public sealed record RecordEntry(IPatientEntry Entry, Correction? Correction = n
 
 public static class RecordEntryHandler
 {
-    public static (EntryResult, Events) Handle(RecordEntry command, [WriteAggregate(Required = false)] Patient? patient,
-        Envelope envelope, TimeProvider clock)
+    public static async Task<(EntryResult, Events)> Handle(RecordEntry command, [WriteAggregate(Required = false)] Patient? patient,
+        IDocumentSession session, Envelope envelope, TimeProvider clock, CancellationToken cancellation)
     {
-        var (result, events) = EntryRecording.Decide(command, patient, WriteAccess.Of(envelope), ClinicalDates.Today(clock));
+        var recorded = patient is null ? RecordedEntries.None
+            : await RecordedEntries.LoadAsync(session, patient.Id, EntryRecording.KeysNamedBy(command), cancellation);
+        var (result, events) = EntryRecording.Decide(command, patient, recorded, WriteAccess.Of(envelope), ClinicalDates.Today(clock));
         return (result, new Events(events));
     }
 }

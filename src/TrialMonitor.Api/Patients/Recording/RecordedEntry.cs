@@ -1,0 +1,67 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+
+namespace TrialMonitor.Api.Patients;
+
+/// <summary>
+/// An entry as recorded under its key, and whether it was voided since: what a command needs to know of
+/// earlier entries (a repeat, a correction's target), read by key instead of from the whole history.
+/// </summary>
+public sealed record RecordedEntry(string Id, Guid PatientId, IPatientEntry Entry, bool Voided)
+{
+    public static string IdOf(Guid patientId, string entryKey) => $"{patientId:N}/{entryKey}";
+}
+
+/// <summary>Keeps <see cref="RecordedEntry"/> documents in the transaction that appends the entries (inline).</summary>
+public sealed class RecordedEntryProjection : IProjection
+{
+    public const string Name = "RecordedEntries";
+
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(events);
+        var changed = new Dictionary<string, RecordedEntry>();
+        foreach (var e in events)
+        {
+            switch (e.Data)
+            {
+                case IPatientEntry entry:
+                    var id = RecordedEntry.IdOf(entry.PatientId, entry.EntryKey);
+                    changed[id] = new RecordedEntry(id, entry.PatientId, entry, Voided: false);
+                    break;
+                case EntryVoided voided:
+                    var voidedId = RecordedEntry.IdOf(voided.PatientId, voided.VoidedEntryKey);
+                    if ((changed.GetValueOrDefault(voidedId) ?? await operations.LoadAsync<RecordedEntry>(voidedId, cancellation)) is { } earlier)
+                        changed[voidedId] = earlier with { Voided = true };
+                    break;
+            }
+        }
+        foreach (var recorded in changed.Values) operations.Store(recorded);
+    }
+}
+
+/// <summary>The earlier entries a command names (its own key, the entry it corrects), loaded in one round trip.</summary>
+public sealed class RecordedEntries
+{
+    private readonly Dictionary<string, RecordedEntry> byKey;
+
+    private RecordedEntries(IEnumerable<RecordedEntry> entries) => byKey = entries.ToDictionary(e => e.Entry.EntryKey);
+
+    public static readonly RecordedEntries None = new([]);
+
+    public static RecordedEntries Of(IEnumerable<RecordedEntry> entries) => new(entries);
+
+    public static async Task<RecordedEntries> LoadAsync(IQuerySession session, Guid patientId, IEnumerable<string?> keys, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var ids = keys.OfType<string>().Distinct().Select(k => RecordedEntry.IdOf(patientId, k)).ToArray();
+        return ids.Length == 0 ? None : new RecordedEntries(await session.LoadManyAsync<RecordedEntry>(cancellation, ids));
+    }
+
+    /// <summary>The entry recorded under this key, voided or not.</summary>
+    public IPatientEntry? Recorded(string key) => byKey.GetValueOrDefault(key)?.Entry;
+
+    public bool IsVoided(string key) => byKey.TryGetValue(key, out var recorded) && recorded.Voided;
+}
