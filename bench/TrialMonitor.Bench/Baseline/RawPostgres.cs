@@ -36,6 +36,47 @@ public sealed class RawPostgres(NpgsqlDataSource db)
                 """);
             await command.ExecuteNonQueryAsync();
         }
+        await using (var write = db.CreateCommand($"""
+            create table {Schema}.charts (id uuid primary key, data jsonb not null);
+            create table {Schema}.write_models (id uuid primary key, data jsonb not null);
+            create table {Schema}.recorded_entries (id varchar primary key, data jsonb not null);
+            create table {Schema}.chain_links (event_id uuid primary key, stream_id uuid not null, version bigint not null, hash varchar not null,
+              unique (stream_id, version));
+            create table {Schema}.stamps (id uuid primary key, stamp uuid not null);
+            """))
+            await write.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// The rows one TrialMonitor write commits, in one transaction and one round trip: the event (and its
+    /// stream's version), the patient's chart as a whole document, the write model, the entry by key, the
+    /// chain link and the trial's change stamp. Beside <see cref="InsertOneAsync"/> it tells the work apart
+    /// from the framework around it.
+    /// </summary>
+    public async Task WriteLikeOneEntryAsync(RawEvent e, string chartJson, string writeModelJson, Guid trialId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        void Add(string sql, params object[] values)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+            batch.BatchCommands.Add(command);
+        }
+        Add($"insert into {Schema}.events{SingleRows} (id, stream_id, version, type, data) values ($1, $2, $3, $4, $5::jsonb)",
+            e.Id, e.StreamId, e.Version, e.Type, e.Json);
+        Add($"insert into {Schema}.streams{SingleRows} (id, type, version) values ($1, 'patient', $2) on conflict (id) do update set version = excluded.version",
+            e.StreamId, e.Version);
+        Add($"insert into {Schema}.charts (id, data) values ($1, $2::jsonb) on conflict (id) do update set data = excluded.data", e.StreamId, chartJson);
+        Add($"insert into {Schema}.write_models (id, data) values ($1, $2::jsonb) on conflict (id) do update set data = excluded.data", e.StreamId, writeModelJson);
+        Add($"insert into {Schema}.recorded_entries (id, data) values ($1, $2::jsonb) on conflict (id) do update set data = excluded.data",
+            $"{e.StreamId:N}/{e.Id}", e.Json);
+        Add($"insert into {Schema}.chain_links (event_id, stream_id, version, hash) values ($1, $2, $3, $4)",
+            e.Id, e.StreamId, e.Version, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(e.Json))));
+        Add($"insert into {Schema}.stamps (id, stamp) values ($1, $2) on conflict (id) do update set stamp = excluded.stamp", trialId, Guid.NewGuid());
+        await batch.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
     }
 
     /// <summary>One single-row INSERT, its own transaction (autocommit).</summary>

@@ -27,14 +27,21 @@ public static class AppendLayers
     private static readonly (string Layer, Action<StoreOptions> Configure)[] Layers =
     [
         ("the event alone (the stream's version read, the append)", _ => { }),
-        ("+ the inline patient chart (load, fold, evaluate the course, upsert)", opts =>
-            opts.Projections.Add<PatientChartProjection>(ProjectionLifecycle.Inline)),
-        ("+ its cohort change stamp", opts =>
+        ("+ the inline patient chart and its cohort change stamp (fold, evaluate the course, upsert)", opts =>
         {
-            opts.Events.EnableSideEffectsOnInlineProjections = true;
+            opts.AddPatientCharts();
             opts.Schema.For<CohortChange>();
         }),
-        ("+ the inline audit hash chain", opts => opts.Projections.Add<AuditChainProjection>(ProjectionLifecycle.Inline)),
+        ("+ the stored write model and the entries by key", opts =>
+        {
+            opts.Projections.Add(new PatientWriteModel(), ProjectionLifecycle.Inline);
+            opts.Projections.Add(new RecordedEntryProjection(), ProjectionLifecycle.Inline, RecordedEntryProjection.Name);
+        }),
+        ("+ the inline audit hash chain", opts =>
+        {
+            opts.Events.EnableSideEffectsOnInlineProjections = true;
+            opts.Projections.Add<AuditChainProjection>(ProjectionLifecycle.Inline);
+        }),
         ("+ NOTIFY of the async daemon", opts => opts.Events.UseListenNotifyForEventAppends = true),
     ];
 

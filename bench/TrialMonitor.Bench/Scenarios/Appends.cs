@@ -18,6 +18,8 @@ namespace TrialMonitor.Bench.Scenarios;
 /// </summary>
 public static class Appends
 {
+    private static long rawVersion;
+
     public const double TargetRatio = 0.5;
     public static readonly int[] Writers = [1, 4, 16];
 
@@ -106,9 +108,10 @@ public static class Appends
         }
     }
 
-    private static long rawVersion;
-
-    /// <summary>The same payloads as single-row INSERT transactions, at the same concurrency, right after.</summary>
+    /// <summary>
+    /// The same payloads as single-row INSERT transactions, at the same concurrency, right after; and as the rows
+    /// one write commits (event, chart, write model, entry by key, chain link, stamp) in one transaction each.
+    /// </summary>
     private static async Task AddAsync(BenchContext ctx, IDocumentStore store, IReadOnlyList<Guid> patients, string what, int writers,
         Latencies measured, double peak)
     {
@@ -118,9 +121,32 @@ public static class Appends
             var json = BenchContext.Json(store, new BloodCountRecorded(patient, $"RAW-{writers}-{w}-{i}", Count));
             return ctx.Raw.InsertOneAsync(new RawEvent(Guid.NewGuid(), patient, Interlocked.Increment(ref rawVersion), "blood_count_recorded", json));
         });
+        var documents = await StoredDocumentsAsync(store, patients.Take(writers * 8));
+        var sameRows = await Latencies.RunAsync(writers, ctx.RunFor, (w, i) =>
+        {
+            var patient = patients[w + (writers * (i % 8))];
+            var json = BenchContext.Json(store, new BloodCountRecorded(patient, $"ROWS-{writers}-{w}-{i}", Count));
+            var (chart, writeModel, trialId) = documents[patient];
+            return ctx.Raw.WriteLikeOneEntryAsync(new RawEvent(Guid.NewGuid(), patient, Interlocked.Increment(ref rawVersion), "blood_count_recorded", json),
+                chart, writeModel, trialId);
+        });
         var ratio = measured.PerSecond / raw.PerSecond;
         ctx.Report.Add(new Figure("append 1 event", what, $"{N(measured.PerSecond)} events/s", $"{N(raw.PerSecond)} events/s (INSERT)",
             Percent(ratio), "≥ 50 % of raw", Met(ratio >= TargetRatio), MiB(peak),
-            $"p50 {Ms(measured.P50)}, p99 {Ms(measured.P99)} (raw p50 {Ms(raw.P50)}, p99 {Ms(raw.P99)})"));
+            $"p50 {Ms(measured.P50)}, p99 {Ms(measured.P99)} (raw p50 {Ms(raw.P50)}, p99 {Ms(raw.P99)}); the same rows as one write, raw: "
+            + $"{N(sameRows.PerSecond)} events/s, p50 {Ms(sameRows.P50)} ({Percent(measured.PerSecond / sameRows.PerSecond)})"));
+    }
+
+    /// <summary>The stored chart and write model of each patient, as the raw baseline rewrites them.</summary>
+    private static async Task<Dictionary<Guid, (string Chart, string WriteModel, Guid TrialId)>> StoredDocumentsAsync(IDocumentStore store, IEnumerable<Guid> patients)
+    {
+        await using var session = store.QuerySession();
+        var documents = new Dictionary<Guid, (string, string, Guid)>();
+        foreach (var id in patients)
+        {
+            var chart = await session.LoadAsync<PatientChart>(id) ?? throw new InvalidOperationException($"patient {id} has no chart");
+            documents[id] = ((await session.Json.FindByIdAsync<PatientChart>(id))!, (await session.Json.FindByIdAsync<Patient>(id))!, chart.TrialId);
+        }
+        return documents;
     }
 }

@@ -41,7 +41,7 @@ public static class Rebuild
             Task RebuildAsync(string name, Type? type) => type is null
                 ? daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), CancellationToken.None)
                 : daemon.RebuildProjectionAsync(type, TimeSpan.FromMinutes(30), CancellationToken.None);
-            var projections = new[] { ("Trial", typeof(Trial)), ("PatientChart", typeof(PatientChartProjection)), (AlertProjection.Name, (Type?)null) };
+            var projections = new[] { ("Trial", typeof(Trial)), (PatientChartProjection.Name, (Type?)null), (AlertProjection.Name, (Type?)null) };
             // One at a time, for what each costs; then all together, as an operator rebuilds after a release.
             foreach (var (name, type) in projections)
             {

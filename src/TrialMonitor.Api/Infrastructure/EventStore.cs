@@ -9,7 +9,6 @@ using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.Patients;
-using TrialMonitor.Api.Patients.Enrolling;
 using TrialMonitor.Api.Trials;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -68,17 +67,16 @@ public static class EventStore
                 opts.Schema.For<RecordedEntry>().Index(e => e.PatientId);
                 // Inline: enrolment and the patient chart read the trial's settings in the same transaction.
                 opts.Projections.Snapshot<Trial>(SnapshotLifecycle.Inline);
-                opts.Projections.Add<PatientChartProjection>(ProjectionLifecycle.Inline);
-                opts.Schema.For<PatientChart>().Index(c => c.TrialId);
-                SubjectEnrolment.Index(opts);
+                opts.AddPatientCharts();
                 // Inline: the stamp cached cohort reports are checked against (see Cohort/CohortViews),
-                // moved by the chart projection's side effect and by the trial's own events.
-                opts.Events.EnableSideEffectsOnInlineProjections = true;
+                // moved by the chart projection and by the trial's own events.
                 opts.Projections.Add(new TrialChangeProjection(), ProjectionLifecycle.Inline);
                 opts.Schema.For<CohortChange>();
                 // Async: safety alerts, written by the daemon with its progress (see Alerts/AlertProjection).
                 opts.ConfigureAlerts();
-                // Inline: the hash chain of every stream, for tamper evidence (see Audit/Chain).
+                // Inline: the hash chain of every stream, for tamper evidence (see Audit/Chain); its links
+                // are stored by a side effect, which Marten runs inline only when asked.
+                opts.Events.EnableSideEffectsOnInlineProjections = true;
                 opts.ConfigureAudit();
                 // Several instances share a database: one runs the daemon, another takes over within a second or two.
                 opts.Projections.LeadershipPollingTime = 1_000;

@@ -41,7 +41,7 @@ public static class EntryRecording
             checks.Require(existing.Equals(entry), "entryKey",
                 $"'{entry.EntryKey}' was already recorded for this patient with different content; record a correction instead");
             checks.ThrowIfAny();
-            return (new EntryResult(patient.Id, entry.EntryKey, patient.Version, AlreadyRecorded: true), []);
+            return (new EntryResult(patient.Id, entry.EntryKey, recorded.LatestVersion(patient.Version), AlreadyRecorded: true), []);
         }
 
         // A repeat is acknowledged whatever version the client saw; a new entry needs the version it was decided on.

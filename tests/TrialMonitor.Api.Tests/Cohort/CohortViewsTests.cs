@@ -89,7 +89,7 @@ public sealed class CohortViewsTests(AppFixture app) : IntegrationTest(app)
 
         await using (var session = App.Store.LightweightSession())
         {
-            session.Events.Append(trial, new DataCutoffSet(trial, new DateOnly(2001, 6, 30)));
+            (await session.Events.FetchForWriting<Trial>(trial)).AppendOne(new DataCutoffSet(trial, new DateOnly(2001, 6, 30)));
             await session.SaveChangesAsync();
         }
         var cut = await Views.ForTrialAsync(trial, sites: null);

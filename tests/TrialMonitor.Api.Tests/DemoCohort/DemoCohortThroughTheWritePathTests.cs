@@ -109,7 +109,7 @@ public sealed class DemoCohortThroughTheWritePathTests(AppFixture app) : IAsyncL
         var before = JsonSerializer.Serialize(await FromTheCharts(), Json);
 
         using var daemon = await app.Store.BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync<PatientChartProjection>(CancellationToken.None);
+        await daemon.RebuildProjectionAsync(PatientChartProjection.Name, CancellationToken.None);
 
         Assert.Equal(before, JsonSerializer.Serialize(await FromTheCharts(), Json));
     }

@@ -28,7 +28,7 @@ public sealed class RebuildTests(AppFixture app) : IntegrationTest(app)
         var live = await ChartJson(patient);
 
         using var daemon = await App.Store.BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync<PatientChartProjection>(CancellationToken.None);
+        await daemon.RebuildProjectionAsync(PatientChartProjection.Name, CancellationToken.None);
 
         var rebuilt = await ChartJson(patient);
         Assert.Equal(live, rebuilt);

@@ -21,6 +21,7 @@ public sealed class AppFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(builder => builder
             .UseSetting("TRIALMONITOR_DB", connectionString)
             .UseSetting("TrialMonitor:Auth:DevelopmentKey", "true")
+            .UseSetting("TrialMonitor:Telemetry:Traces", "true")
             .ConfigureServices(TelemetryCapture.AddTo));
         // Requests without an Authorization header go as everyone (TestTokens.Everyone); a test of refusals
         // sends its own token, or "Authorization: Anonymous" for none at all.

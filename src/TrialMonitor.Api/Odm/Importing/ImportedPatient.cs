@@ -44,7 +44,7 @@ public sealed record ImportedPatient(Patient Patient, ImmutableDictionary<string
             patient.Version = next.Patient.Version + 1;
             next = e switch
             {
-                IPatientEntry entry => new(patient, next.Recorded.SetItem(entry.EntryKey, new RecordedEntry(RecordedEntry.IdOf(Id, entry.EntryKey), Id, entry, false))),
+                IPatientEntry entry => new(patient, next.Recorded.SetItem(entry.EntryKey, new RecordedEntry(RecordedEntry.IdOf(Id, entry.EntryKey), Id, entry, false, patient.Version))),
                 EntryVoided voided when next.Recorded.TryGetValue(voided.VoidedEntryKey, out var earlier) =>
                     new(patient, next.Recorded.SetItem(voided.VoidedEntryKey, earlier with { Voided = true })),
                 _ => next with { Patient = patient },

@@ -23,6 +23,15 @@ public sealed class PatientChart
 
     public PatientAssessment Assessment { get; set; } = null!;
 
+    /// <summary>A chart to fold further events into, leaving this one as it is.</summary>
+    public PatientChart Copy()
+    {
+        var copy = (PatientChart)MemberwiseClone();
+        copy.Entries = [.. Entries];
+        copy.Corrections = [.. Corrections];
+        return copy;
+    }
+
     public IEnumerable<IPatientEntry> EntriesOf(EntryKind kind)
     {
         ArgumentNullException.ThrowIfNull(kind);

@@ -8,7 +8,8 @@ namespace TrialMonitor.Api.Patients;
 /// An entry as recorded under its key, and whether it was voided since: what a command needs to know of
 /// earlier entries (a repeat, a correction's target), read by key instead of from the whole history.
 /// </summary>
-public sealed record RecordedEntry(string Id, Guid PatientId, IPatientEntry Entry, bool Voided)
+/// <param name="Version">The stream version the entry was appended at.</param>
+public sealed record RecordedEntry(string Id, Guid PatientId, IPatientEntry Entry, bool Voided, long Version)
 {
     public static string IdOf(Guid patientId, string entryKey) => $"{patientId:N}/{entryKey}";
 }
@@ -29,7 +30,7 @@ public sealed class RecordedEntryProjection : IProjection
             {
                 case IPatientEntry entry:
                     var id = RecordedEntry.IdOf(entry.PatientId, entry.EntryKey);
-                    changed[id] = new RecordedEntry(id, entry.PatientId, entry, Voided: false);
+                    changed[id] = new RecordedEntry(id, entry.PatientId, entry, Voided: false, e.Version);
                     break;
                 case EntryVoided voided:
                     var voidedId = RecordedEntry.IdOf(voided.PatientId, voided.VoidedEntryKey);
@@ -62,6 +63,12 @@ public sealed class RecordedEntries
 
     /// <summary>The entry recorded under this key, voided or not.</summary>
     public IPatientEntry? Recorded(string key) => byKey.GetValueOrDefault(key)?.Entry;
+
+    /// <summary>
+    /// The latest version these entries show the stream at: read after the write model, they may have seen a
+    /// commit it had not (a racing repeat of the same key), and a repeat answers with the version after its entry.
+    /// </summary>
+    public long LatestVersion(long writeModelVersion) => byKey.Values.Select(e => e.Version).Append(writeModelVersion).Max();
 
     public bool IsVoided(string key) => byKey.TryGetValue(key, out var recorded) && recorded.Voided;
 }
