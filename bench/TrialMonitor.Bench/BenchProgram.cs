@@ -176,12 +176,13 @@ public static class BenchProgram
         return Convert.ToDouble(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) / 1024;
     }
 
-    /// <summary>A store with the API's serializer, only to produce the raw baseline's JSON (no host, no daemon).</summary>
+    /// <summary>A store with the API's serializer, only to produce the raw baseline's JSON and read stored documents (no host, no daemon, no DDL).</summary>
     private static Task<Marten.IDocumentStore> StoreForJsonAsync(string connectionString) =>
         Task.FromResult<Marten.IDocumentStore>(Marten.DocumentStore.For(opts =>
         {
             opts.Connection(connectionString);
             opts.DatabaseSchemaName = EventStore.Schema;
+            opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
             opts.UseTrialMonitorJson();
         }));
 
