@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Marten.Events;
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Alerts.Acknowledging;
 using TrialMonitor.Api.Patients;
