@@ -12,7 +12,8 @@ namespace TrialMonitor.Bench;
 /// <summary>
 /// ./ops/bench: TrialMonitor measured against raw PostgreSQL in the same run, on a database of its
 /// own (which it empties first). Options: --quick, --seed N, --output FILE (default ops/benchmarks.md),
-/// --sizes 1000,10000 (growth trials; the cohort queries use the 10 000 one, else the largest), --rebuild-events N.
+/// --sizes 1000,10000 (growth trials; the cohort queries use the 10 000 one, else the largest), --rebuild-events N,
+/// --rebuild (stop after the bulk ingest and rebuild figures).
 /// </summary>
 public static class BenchProgram
 {
@@ -53,7 +54,7 @@ public static class BenchProgram
         var analysis = Path.Combine(root, "bench", "TrialMonitor.Bench", "Analysis.md");
         var analysisText = File.Exists(analysis) ? await File.ReadAllTextAsync(analysis) : "";
         var complete = false;
-        if (!(args.Contains("--cdisc") || args.Contains("--writes")) || Option(args, "--output") is not null)
+        if (!(args.Contains("--cdisc") || args.Contains("--writes") || args.Contains("--rebuild")) || Option(args, "--output") is not null)
             ctx.Report.Written += () => File.WriteAllText(output, ctx.Report.Markdown(
             (quick ? "quick mode" : "full mode") + (complete ? "" : ", **incomplete: the run stopped or is still running after the last figure**"),
             quick ? "./ops/bench --quick" : "./ops/bench", analysisText));
@@ -77,6 +78,12 @@ public static class BenchProgram
                 Met(ingest.EventsPerSecond >= 0.5 * ingest.CopyEventsPerSecond), MiB(ingest.PeakMiB),
                 $"raw multi-row INSERT {N(ingest.InsertEventsPerSecond)} events/s ({Percent(ingest.EventsPerSecond / ingest.InsertEventsPerSecond)}); bench process memory includes the generated chunk"));
             await Rebuild.RunAsync(ctx, host);
+            if (args.Contains("--rebuild"))
+            {
+                // ./ops/bench --rebuild: the bulk ingest and rebuild figures alone, printed.
+                ctx.Report.Print();
+                return 0;
+            }
 
             // Growth: trials of 1k, 10k (and 100k) patients, ingest and cohort query at each size.
             for (var i = 0; i < sizes.Length; i++)

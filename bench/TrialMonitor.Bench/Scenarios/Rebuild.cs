@@ -14,7 +14,8 @@ using static TrialMonitor.Bench.Report;
 namespace TrialMonitor.Bench.Scenarios;
 
 /// <summary>
-/// A full rebuild of every projection (Trial, PatientChart inline; Alerts async) from all stored
+/// A full rebuild of every projection (Trial, the patient's write model, its entries by key, PatientChart inline;
+/// Alerts async; not the audit chain, which is evidence and never rebuilt) from all stored
 /// events, each alone and then all together, against reading the same events with raw Npgsql.
 /// The running daemon is paused around it.
 /// </summary>
@@ -41,7 +42,11 @@ public static class Rebuild
             Task RebuildAsync(string name, Type? type) => type is null
                 ? daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), CancellationToken.None)
                 : daemon.RebuildProjectionAsync(type, TimeSpan.FromMinutes(30), CancellationToken.None);
-            var projections = new[] { ("Trial", typeof(Trial)), (PatientChartProjection.Name, (Type?)null), (AlertProjection.Name, (Type?)null) };
+            var projections = new[]
+            {
+                ("Trial", typeof(Trial)), (PatientWriteModel.Name, null), (RecordedEntryProjection.Name, null),
+                (PatientChartProjection.Name, null), (AlertProjection.Name, (Type?)null),
+            };
             // One at a time, for what each costs; then all together, as an operator rebuilds after a release.
             foreach (var (name, type) in projections)
             {

@@ -96,31 +96,63 @@ public sealed class AlertProjection : IProjection
                     return;
             }
 
-            if (!states.TryGetValue(e.StreamId, out var state) || PatientChartFolding.Apply(state.Chart, e.Data) is not { } chart)
+            if (!states.TryGetValue(e.StreamId, out var state) || e.Data is not (IPatientEntry or EntryVoided))
             {
-                return; // not a patient event, or no enrolment before it
+                return; // not a patient's entry or correction, or no enrolment before it
             }
 
-            var before = state.Assessment;
             // Safety alerts read every observation: the trial's data cut-off is for analyses only.
-            var entry = e.Data as IPatientEntry;
-            var kind = entry is null ? null : EntryKinds.Of(entry);
-            var after = before is null || kind is not { MovesAssessment: false }
-                ? PatientEvaluation.Evaluate(chart.ToCourse(), state.Settings with { DataCutoffOn = null })
-                : before;
-            state.Chart = chart;
-            state.Assessment = after;
-            changedStates.Add(state.Id);
+            var course = state.Course ??= await RefoldAsync(state, e, ct);
+            var before = course.Status;
+            Fold(course, e.Data);
+            var after = course.Status;
 
             if (e.Data is EntryVoided voided)
             {
                 await WithdrawAsync(state, voided, after, e, NextPosition, ct);
             }
 
-            IReadOnlyList<SafetySignal> signals = entry is null ? [] : kind!.Signals(entry, state.Settings.AlertGradeThreshold);
+            var entry = e.Data as IPatientEntry;
+            IReadOnlyList<SafetySignal> signals = entry is null ? [] : EntryKinds.Of(entry).Signals(entry, state.Settings.AlertGradeThreshold);
             foreach (var signal in signals.Concat(SafetySignals.ForAssessmentChange(before, after, entry?.ClinicalOn)))
             {
                 Raise(state, signal, new AlertCause(e.Id, e.Version, e.Sequence, e.EventTypeName, entry?.EntryKey, e.Timestamp), NextPosition());
+            }
+        }
+
+        /// <summary>
+        /// The course before the event, from the patient's stream: the daemon applies a stream's events
+        /// in order, so every event before this one has been applied, in this batch or an earlier one.
+        /// </summary>
+        private async Task<RunningCourse> RefoldAsync(PatientAlertState state, IEvent e, CancellationToken ct)
+        {
+            RunningCourse? course = null;
+            foreach (var earlier in await operations.Events.FetchStreamAsync(state.Id, version: e.Version - 1, token: ct))
+            {
+                if (earlier.Data is PatientEnrolled enrolled)
+                {
+                    course = new RunningCourse(enrolled.Baseline, state.Settings);
+                    (state.Site, state.SubjectId) = (enrolled.Baseline.Site, enrolled.Baseline.SubjectId);
+                }
+                else if (course is not null)
+                {
+                    Fold(course, earlier.Data);
+                }
+            }
+            return course ?? throw new InvalidOperationException($"Patient {state.Id} has alert state but no enrolment before version {e.Version}");
+        }
+
+        /// <summary>Entries of the kinds the derived alerts read, and corrections; the other kinds cannot move them.</summary>
+        private static void Fold(RunningCourse course, object data)
+        {
+            switch (data)
+            {
+                case IPatientEntry entry when EntryKinds.Of(entry) is { MovesAssessment: true } kind:
+                    course.Record(entry.EntryKey, kind.ValueOf(entry));
+                    break;
+                case EntryVoided voided:
+                    course.Void(voided.VoidedEntryKey);
+                    break;
             }
         }
 
@@ -137,13 +169,16 @@ public sealed class AlertProjection : IProjection
         private void Enrol(IEvent e, PatientEnrolled enrolled)
         {
             var trial = trials.GetValueOrDefault(enrolled.TrialId);
+            var settings = trial?.Settings ?? ClinicalSettings.PaperDefaults;
             states[e.StreamId] = new PatientAlertState
             {
                 Id = e.StreamId,
                 TrialId = enrolled.TrialId,
                 StudyCode = trial?.Code ?? "",
-                Settings = trial?.Settings ?? ClinicalSettings.PaperDefaults,
-                Chart = PatientChartFolding.Apply(null, enrolled)!,
+                Site = enrolled.Baseline.Site,
+                SubjectId = enrolled.Baseline.SubjectId,
+                Settings = settings,
+                Course = new RunningCourse(enrolled.Baseline, settings),
             };
             changedStates.Add(e.StreamId);
         }
@@ -157,9 +192,9 @@ public sealed class AlertProjection : IProjection
                 RaisedPosition = position,
                 TrialId = state.TrialId,
                 StudyCode = state.StudyCode,
-                Site = state.Chart.Site,
+                Site = state.Site,
                 PatientId = state.Id,
-                SubjectId = state.Chart.SubjectId,
+                SubjectId = state.SubjectId,
                 Kind = signal.Kind,
                 Term = signal.Term,
                 Grade = signal.Grade,
@@ -168,6 +203,7 @@ public sealed class AlertProjection : IProjection
                 Cause = cause,
             };
             Changed(alert, position);
+            changedStates.Add(state.Id);
             state.Alerts.RemoveAll(a => a.AlertId == id);
             state.Alerts.Add(new RaisedAlert(id, signal.Kind, cause.EntryKey, Withdrawn: false));
         }
@@ -177,7 +213,7 @@ public sealed class AlertProjection : IProjection
         /// from the assessment (relapse, loss of improvement) that no longer holds without it.
         /// </summary>
         private async Task WithdrawAsync(
-            PatientAlertState state, EntryVoided voided, PatientAssessment after, IEvent e, Func<long> nextPosition, CancellationToken ct)
+            PatientAlertState state, EntryVoided voided, SafetyStatus after, IEvent e, Func<long> nextPosition, CancellationToken ct)
         {
             var withdrawn = state.Alerts
                 .Where(a => !a.Withdrawn && !SafetySignals.IsDerivedFromAssessment(a.Kind) && a.EntryKey == voided.VoidedEntryKey)
@@ -190,6 +226,7 @@ public sealed class AlertProjection : IProjection
             foreach (var raised in withdrawn)
             {
                 state.Alerts[state.Alerts.IndexOf(raised)] = raised with { Withdrawn = true };
+                changedStates.Add(state.Id);
                 if (await AlertAsync(raised.AlertId, ct) is not { } alert) continue;
                 alert.Withdrawal = new AlertWithdrawal(voided.VoidedEntryKey, voided.Reason, e.Timestamp, e.Id);
                 Changed(alert, nextPosition());

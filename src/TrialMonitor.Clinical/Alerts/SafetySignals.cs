@@ -67,7 +67,7 @@ public static class SafetySignals
     /// shows already ended counts too). Dated by the observation that changed the assessment, or,
     /// for a correction that has none, by the date the rules give.
     /// </summary>
-    public static IReadOnlyList<SafetySignal> ForAssessmentChange(PatientAssessment? before, PatientAssessment after, DateOnly? observedOn)
+    public static IReadOnlyList<SafetySignal> ForAssessmentChange(SafetyStatus? before, SafetyStatus after, DateOnly? observedOn)
     {
         ArgumentNullException.ThrowIfNull(after);
         var signals = new List<SafetySignal>();
@@ -95,7 +95,7 @@ public static class SafetySignals
     /// by an entry itself (toxicity, dose, discontinuation, transformation, death) are withdrawn
     /// when that entry is voided instead.
     /// </summary>
-    public static bool StillHolds(AlertKind kind, PatientAssessment after)
+    public static bool StillHolds(AlertKind kind, SafetyStatus after)
     {
         ArgumentNullException.ThrowIfNull(after);
         return kind switch

@@ -19,16 +19,30 @@ internal static class EscalationIndications
     // (percentage points above the best value) on 2 consecutive occasions.
     private const decimal CytogeneticRelapseRisePoints = 30m;
 
-    public static ProtocolStatus Evaluate(CourseTimeline timeline)
+    public static ProtocolStatus Evaluate(IResponseTimeline timeline) => Combine(Hematologic(timeline), Cytogenetic(timeline));
+
+    /// <summary>Circumstances 1 and 3, read from the blood counts on standard dose alone.</summary>
+    public static IndicationDates Hematologic(IResponseTimeline timeline)
     {
         var hematologic = timeline.HematologicOnStandardDose.ToList();
+        return new(HematologicResistance(timeline.StandardDoseStartedOn, hematologic), HematologicRelapse(hematologic));
+    }
+
+    /// <summary>Circumstances 2 and 4, read from the cytogenetic results on standard dose alone.</summary>
+    public static IndicationDates Cytogenetic(IResponseTimeline timeline)
+    {
         var cytogenetic = timeline.CytogeneticsOnStandardDose.ToList();
+        return new(CytogeneticResistance(timeline.StandardDoseStartedOn, cytogenetic), CytogeneticRelapse(cytogenetic));
+    }
+
+    public static ProtocolStatus Combine(IndicationDates hematologic, IndicationDates cytogenetic)
+    {
         var found = new (EscalationIndication Indication, DateOnly? On)[]
         {
-            (EscalationIndication.HematologicResistance, HematologicResistance(timeline.StandardDoseStartedOn, hematologic)),
-            (EscalationIndication.CytogeneticResistance, CytogeneticResistance(timeline.StandardDoseStartedOn, cytogenetic)),
-            (EscalationIndication.HematologicRelapse, HematologicRelapse(hematologic)),
-            (EscalationIndication.CytogeneticRelapse, CytogeneticRelapse(cytogenetic)),
+            (EscalationIndication.HematologicResistance, hematologic.ResistanceOn),
+            (EscalationIndication.CytogeneticResistance, cytogenetic.ResistanceOn),
+            (EscalationIndication.HematologicRelapse, hematologic.RelapseOn),
+            (EscalationIndication.CytogeneticRelapse, cytogenetic.RelapseOn),
         }.Where(f => f.On is not null).ToList();
 
         return new ProtocolStatus([.. found.Select(f => f.Indication)], found.Min(f => f.On));
@@ -63,9 +77,10 @@ internal static class EscalationIndications
     private static DateOnly? CytogeneticRelapse(List<CytogeneticResponse> responses)
     {
         DateOnly? indicatedOn = null;
+        var best = decimal.MaxValue;
         for (var second = 2; second < responses.Count; second++)
         {
-            var best = responses.Take(second - 1).Min(r => r.PhPositivePercent);
+            best = Math.Min(best, responses[second - 2].PhPositivePercent);
             var bothRisen = responses[second - 1].PhPositivePercent - best >= CytogeneticRelapseRisePoints
                 && responses[second].PhPositivePercent - best >= CytogeneticRelapseRisePoints;
             indicatedOn = bothRisen ? indicatedOn ?? responses[second].AssessedOn : null;
@@ -74,3 +89,6 @@ internal static class EscalationIndications
         return indicatedOn;
     }
 }
+
+/// <summary>When resistance and relapse of one kind (hematologic or cytogenetic) were documented, if they hold.</summary>
+internal readonly record struct IndicationDates(DateOnly? ResistanceOn, DateOnly? RelapseOn);

@@ -9,7 +9,7 @@ namespace TrialMonitor.Clinical.Course;
 /// </summary>
 internal static class ImprovementEpisodes
 {
-    public static ImprovementEpisode? Find(CourseTimeline timeline)
+    public static ImprovementEpisode? Find(IResponseTimeline timeline)
     {
         if (timeline.EscalatedOn is not { } escalatedOn
             || timeline.Cytogenetics.LastOrDefault(c => c.AssessedOn <= escalatedOn) is not { } preIncrease)
@@ -51,15 +51,14 @@ internal static class ImprovementEpisodes
     /// cytogenetic result (ADaM CNSR = 1).
     /// </summary>
     private static (DateOnly EndOn, bool Censored) End(
-        CourseTimeline timeline, List<CytogeneticResponse> after, CytogeneticResponse start, CytogeneticCategory improved)
+        IResponseTimeline timeline, List<CytogeneticResponse> after, CytogeneticResponse start, CytogeneticCategory improved)
     {
-        var course = timeline.Course;
         DateOnly?[] events =
         [
             after.FirstOrDefault(c => c.AssessedOn > start.AssessedOn && c.Category.IsWorseThan(improved))?.AssessedOn,
-            course.Discontinuation is { } d && EndsResponse(d.Reason) ? d.EffectiveOn : null,
-            course.Transformation?.DiagnosedOn,
-            course.Death?.DiedOn,
+            timeline.Discontinuation is { } d && EndsResponse(d.Reason) ? d.EffectiveOn : null,
+            timeline.Transformation?.DiagnosedOn,
+            timeline.Death?.DiedOn,
         ];
         var first = events.Where(e => e >= start.AssessedOn).Min();
         return first is { } endOn ? (endOn, false) : (after[^1].AssessedOn, true);

@@ -21,7 +21,7 @@ public static class ExamPairing
 /// </summary>
 public sealed class SortedExams
 {
-    private readonly PhysicalExam[] byDate;
+    private readonly IReadOnlyList<PhysicalExam> byDate;
 
     public SortedExams(IEnumerable<PhysicalExam> exams)
     {
@@ -30,21 +30,27 @@ public sealed class SortedExams
         byDate = [.. exams.OrderBy(e => e.ExaminedOn)];
     }
 
+    private SortedExams(IReadOnlyList<PhysicalExam> byDate) => this.byDate = byDate;
+
+    /// <summary>A view over exams the caller keeps sorted by date (recorded order within a date), read as they change.</summary>
+    internal static SortedExams Over(IReadOnlyList<PhysicalExam> byDate) => new(byDate);
+
     /// <summary>The exam <see cref="ExamPairing"/> pairs with a count collected that day, if any.</summary>
     public PhysicalExam? NearestTo(DateOnly collectedOn)
     {
-        var firstAfter = FirstAfter(collectedOn);
+        var firstAfter = FirstAfter(byDate, collectedOn);
         var before = firstAfter > 0 ? FirstOfItsDate(firstAfter - 1) : null;
-        var after = firstAfter < byDate.Length ? byDate[firstAfter] : null;
+        var after = firstAfter < byDate.Count ? byDate[firstAfter] : null;
         var daysBefore = before is null ? int.MaxValue : collectedOn.DayNumber - before.ExaminedOn.DayNumber;
         var daysAfter = after is null ? int.MaxValue : after.ExaminedOn.DayNumber - collectedOn.DayNumber;
         var (nearest, days) = daysBefore <= daysAfter ? (before, daysBefore) : (after, daysAfter);
         return days <= ExamPairing.WindowDays ? nearest : null;
     }
 
-    private int FirstAfter(DateOnly date)
+    /// <summary>The index of the first exam dated after the date (where an exam of that date is inserted to come last of its date).</summary>
+    internal static int FirstAfter(IReadOnlyList<PhysicalExam> byDate, DateOnly date)
     {
-        int low = 0, high = byDate.Length;
+        int low = 0, high = byDate.Count;
         while (low < high)
         {
             var middle = (low + high) / 2;

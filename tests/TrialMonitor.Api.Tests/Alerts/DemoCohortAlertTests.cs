@@ -105,6 +105,18 @@ public sealed class DemoCohortAlertTests(AppFixture app) : IAsyncLifetime
         Assert.Equal(Patients(6, 7, 14, 17), SubjectIds(alerts[AlertKind.LossOfImprovedResponse]));
     }
 
+    [Fact]
+    public async Task The_cohorts_alerts_are_those_a_full_re_evaluation_of_the_course_after_every_event_raises()
+    {
+        var projected = await FullReevaluationReference.ProjectedAsync(app.Store);
+        var expected = await FullReevaluationReference.ExpectedAsync(app.Store);
+
+        Assert.Equal(expected, projected);
+        // The cohort's alerts the tests above count: 29 dose reductions, 16 discontinuations, 11 deaths, 5 transformations,
+        // 53 lab and 45 reported toxicities, 14 hematologic and 12 cytogenetic relapses, 4 ended improvements.
+        Assert.Equal(189, projected.Count(a => a.SubjectId.StartsWith("KAN-", StringComparison.Ordinal)));
+    }
+
     /// <summary>
     /// The CTCAE v5 terms of a count at grade 3 or more, read from DOMAIN.md's table (10^9/L, g/dL; every
     /// cut-off a strict "&lt;"): neutrophils &lt; 1.0 (grade 4 &lt; 0.5), platelets &lt; 50 (&lt; 25), white
