@@ -20,6 +20,20 @@ public static class OdmReader
         IgnoreProcessingInstructions = true,
     };
 
+    /// <summary>ODM/@SourceSystem: the system that wrote the file (TrialMonitor's own export says TrialMonitor).</summary>
+    public static string? SourceSystemOf(Stream stream)
+    {
+        using var xml = XmlReader.Create(stream, Settings);
+        try
+        {
+            return xml.MoveToContent() == XmlNodeType.Element ? xml.GetAttribute("SourceSystem") : null;
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+    }
+
     public static IEnumerable<OdmItemGroup> Read(string path)
     {
         using var file = File.OpenRead(path);
