@@ -62,7 +62,7 @@ public static class OdmImport
             var clock = Stopwatch.StartNew();
             await using (var file = File.OpenRead(path))
             {
-                summary = await new Importer(host.NewBus(), host.Store, TimeProvider.System).RunAsync(file, OdmLayoutMapping.Mapping,
+                summary = await Importer.For(host.Services).RunAsync(file, OdmLayoutMapping.Mapping,
                     new OdmImportRequest(trial.TrialId, Path.GetFileName(path), "bench", "system", null, DryRun: false), _ => refused++,
                     progress => { if (clock.Elapsed.TotalSeconds % 10 < 1) BenchContext.Progress($"ODM {code}: {progress}"); });
             }

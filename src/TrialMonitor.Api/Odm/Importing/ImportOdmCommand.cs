@@ -1,10 +1,8 @@
 using System.Globalization;
-using Marten;
 using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Odm.Layout;
 using TrialMonitor.Api.Odm.Mapping;
 using TrialMonitor.Api.Odm.Reading;
-using Wolverine;
 
 namespace TrialMonitor.Api.Odm.Importing;
 
@@ -79,9 +77,7 @@ public static class ImportOdmCommand
         }
         await using var report = reportPath is null ? null : new StreamWriter(reportPath);
         report?.WriteLine(OdmImportRow.CsvHeader);
-        await using var scope = services.CreateAsyncScope();
-        var import = new OdmImport(scope.ServiceProvider.GetRequiredService<IMessageBus>(), services.GetRequiredService<IDocumentStore>(),
-            services.GetRequiredService<TimeProvider>());
+        var import = OdmImport.For(services);
         await using var stream = File.OpenRead(file);
         var summary = await import.RunAsync(stream, mapping,
             new OdmImportRequest(trial.Value, Path.GetFileName(file), user, EventMetadata.Sources.System, null, dryRun),

@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Marten;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Odm.Layout;
 using TrialMonitor.Api.Odm.Mapping;
 using TrialMonitor.Api.Odm.Reading;
-using Wolverine;
 
 namespace TrialMonitor.Api.Odm.Importing;
 
@@ -23,7 +21,7 @@ public static class OdmImportEndpoint
         return app;
     }
 
-    private static async Task<IResult> Import(HttpContext http, Guid trialId, bool? dryRun, IMessageBus bus, IDocumentStore store, TimeProvider clock)
+    private static async Task<IResult> Import(HttpContext http, Guid trialId, bool? dryRun)
     {
         var user = http.User;
         if (user.Identity?.IsAuthenticated != true)
@@ -64,7 +62,7 @@ public static class OdmImportEndpoint
         await using var stream = file.OpenReadStream();
         var request = new OdmImportRequest(trialId, file.FileName, user.FindFirst(TrialMonitorClaims.User)?.Value ?? "anonymous", role,
             role == Roles.Admin ? null : SiteAccess.Sites(user), dryRun == true);
-        var summary = await new OdmImport(bus, store, clock).RunAsync(stream, mapping, request, rows.Add, cancellation: http.RequestAborted);
+        var summary = await OdmImport.For(http.RequestServices).RunAsync(stream, mapping, request, rows.Add, cancellation: http.RequestAborted);
         return Results.Json(new { summary = summary.ToString(), summary.Enrolled, summary.Appended, summary.Corrected, summary.Voided,
             summary.AlreadyRecorded, refused = rows }, statusCode: rows.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
     }

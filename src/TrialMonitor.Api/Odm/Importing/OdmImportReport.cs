@@ -38,6 +38,26 @@ public sealed class OdmImportSummary
     public TimeSpan Elapsed { get; set; }
     public bool DryRun { get; set; }
 
+    /// <summary>The counts of several importers of one file, added up.</summary>
+    public static OdmImportSummary Sum(IEnumerable<OdmImportSummary> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var sum = new OdmImportSummary();
+        foreach (var p in parts)
+        {
+            sum.ItemsRead += p.ItemsRead;
+            sum.ItemGroups += p.ItemGroups;
+            sum.Enrolled += p.Enrolled;
+            sum.Appended += p.Appended;
+            sum.Corrected += p.Corrected;
+            sum.Voided += p.Voided;
+            sum.AlreadyRecorded += p.AlreadyRecorded;
+            sum.IgnoredGroups += p.IgnoredGroups;
+            sum.RefusedRows += p.RefusedRows;
+        }
+        return sum;
+    }
+
     public override string ToString() =>
         $"{(DryRun ? "dry run (nothing appended): " : "")}{ItemsRead} items in {ItemGroups} item groups read; {Enrolled} subjects enrolled, " +
         $"{Appended} entries appended, {Corrected} of them corrections, {Voided} voided, {AlreadyRecorded} already recorded, " +
