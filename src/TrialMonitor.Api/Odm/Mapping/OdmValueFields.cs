@@ -21,7 +21,7 @@ public static class OdmValueFields
     {
         ArgumentNullException.ThrowIfNull(type);
         var t = Nullable.GetUnderlyingType(type) ?? type;
-        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateOnly) || t == typeof(DateTimeOffset);
+        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateOnly);
     }
 
     public static IReadOnlyList<OdmValueField> Of(Type type)
