@@ -13,10 +13,13 @@ namespace TrialMonitor.Bench;
 /// ./ops/bench: TrialMonitor measured against raw PostgreSQL in the same run, on a database of its
 /// own (which it empties first). Options: --quick, --seed N, --output FILE (default ops/benchmarks.md),
 /// --sizes 1000,10000 (growth trials; the cohort queries use the 10 000 one, else the largest), --rebuild-events N,
-/// --rebuild (stop after the bulk ingest and rebuild figures).
+/// --rebuild (stop after the bulk ingest and rebuild figures), --writes (the write figures alone), --odm [--items N] (the ODM import figure alone).
 /// </summary>
 public static class BenchProgram
 {
+    /// <summary>The runs of a few figures, printed rather than written over the report file.</summary>
+    private static readonly string[] PrintedOnly = ["--cdisc", "--writes", "--rebuild", "--odm"];
+
     public static async Task<int> Main(string[] args)
     {
         if (args.Contains("--alerts"))
@@ -54,13 +57,21 @@ public static class BenchProgram
         var analysis = Path.Combine(root, "bench", "TrialMonitor.Bench", "Analysis.md");
         var analysisText = File.Exists(analysis) ? await File.ReadAllTextAsync(analysis) : "";
         var complete = false;
-        if (!(args.Contains("--cdisc") || args.Contains("--writes") || args.Contains("--rebuild")) || Option(args, "--output") is not null)
+        if (!PrintedOnly.Any(args.Contains) || Option(args, "--output") is not null)
             ctx.Report.Written += () => File.WriteAllText(output, ctx.Report.Markdown(
             (quick ? "quick mode" : "full mode") + (complete ? "" : ", **incomplete: the run stopped or is still running after the last figure**"),
             quick ? "./ops/bench --quick" : "./ops/bench", analysisText));
 
         await ResetAsync(ctx);
         if (args.Contains("--writes")) return await WritesAloneAsync(ctx);
+        if (args.Contains("--odm"))
+        {
+            // ./ops/bench --odm [--items N]: the ODM import figure alone, printed.
+            await using var odmHost = await InProcessHost.StartAsync(ctx.RepositoryRoot, ctx.ConnectionString);
+            await OdmImport.RunAsync(ctx, odmHost, long.Parse(Option(args, "--items") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture));
+            ctx.Report.Print();
+            return 0;
+        }
         if (args.Contains("--cdisc")) return await CdiscAloneAsync(ctx, Option(args, "--sizes") is { } only ? int.Parse(only, System.Globalization.CultureInfo.InvariantCulture) : 10_000);
         var sizes = Option(args, "--sizes")?.Split(',').Select(int.Parse).ToArray() ?? (quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]);
         var rebuildEvents = Option(args, "--rebuild-events") is { } r ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)

@@ -9,6 +9,7 @@ using TrialMonitor.Api.GraphQL.Schema;
 using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Health;
 using TrialMonitor.Api.Infrastructure;
+using TrialMonitor.Api.Odm.Exporting;
 using TrialMonitor.Api.Odm.Importing;
 using TrialMonitor.Api.Validation;
 using TrialMonitor.Api.Telemetry;
@@ -60,7 +61,13 @@ if (args is ["export-cdisc", .. var exportArgs])
     Environment.ExitCode = await ExportCdiscCommand.RunAsync(app.Services, exportArgs, System.Console.Out, System.Console.Error);
     return;
 }
-// `import-odm FILE --trial ID --mapping MAP.json [--dry-run] [--report errors.csv]` imports an EDC's ODM export (./ops/import-odm).
+// `export-odm TRIAL_ID OUT.xml` writes the trial's clinical data as ODM 1.3.2 (./ops/export-odm) instead of serving.
+if (args is ["export-odm", .. var odmExportArgs])
+{
+    Environment.ExitCode = await ExportOdmCommand.RunAsync(app.Services, odmExportArgs, System.Console.Out, System.Console.Error);
+    return;
+}
+// `import-odm FILE --trial ID [--mapping MAP.json] [--dry-run] [--report errors.csv]` imports an EDC's ODM export (./ops/import-odm).
 if (args is ["import-odm", .. var importArgs])
 {
     // The commands go through Wolverine, so the host runs (on a port of its own, serving nothing) while the import does.
@@ -78,6 +85,7 @@ app.MapGraphQLTransport("/graphql");
 app.MapAuditTrailExport();
 app.MapCdiscExport();
 app.MapOdmImport();
+app.MapOdmExport();
 await app.RunAsync();
 
 public partial class Program;

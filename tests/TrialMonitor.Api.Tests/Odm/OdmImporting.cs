@@ -36,7 +36,7 @@ internal static class OdmImporting
         var rows = new List<OdmImportRow>();
         await using (file)
         {
-            var summary = await new OdmImport(app.Bus, app.Store, TimeProvider.System)
+            var summary = await OdmImport.For(app.Host.Services)
                 .RunAsync(file, mapping, new OdmImportRequest(trialId, fileName, "importer", role, sites, dryRun), rows.Add);
             return new Outcome(summary, rows);
         }

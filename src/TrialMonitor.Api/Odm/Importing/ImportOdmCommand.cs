@@ -1,18 +1,19 @@
 using System.Globalization;
-using Marten;
 using TrialMonitor.Api.Audit;
+using TrialMonitor.Api.Odm.Layout;
 using TrialMonitor.Api.Odm.Mapping;
-using Wolverine;
+using TrialMonitor.Api.Odm.Reading;
 
 namespace TrialMonitor.Api.Odm.Importing;
 
 /// <summary>
-/// <c>import-odm FILE --trial ID --mapping MAP.json [--dry-run] [--report errors.csv] [--user NAME]</c> (./ops/import-odm):
-/// progress on the error stream, a summary at the end; exits 0 when nothing was refused or unmapped, 1 when something was, 2 on bad arguments.
+/// <c>import-odm FILE --trial ID [--mapping MAP.json] [--dry-run] [--report errors.csv] [--user NAME]</c> (./ops/import-odm):
+/// without a mapping the file must be TrialMonitor's own export (<see cref="OdmLayoutMapping"/>); progress on the error stream, a summary at the end; exits 0 when nothing was refused or unmapped, 1 when something was, 2 on bad arguments.
 /// </summary>
 public static class ImportOdmCommand
 {
-    public const string Usage = "usage: import-odm FILE --trial TRIAL_ID --mapping MAP.json [--dry-run] [--report errors.csv] [--user NAME]";
+    public const string Usage = "usage: import-odm FILE --trial TRIAL_ID [--mapping MAP.json] [--dry-run] [--report errors.csv] [--user NAME]\n" +
+                                "  (without --mapping: TrialMonitor's own export, ./ops/export-odm)";
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
         CancellationToken cancellation = default)
@@ -52,24 +53,31 @@ public static class ImportOdmCommand
                     return 2;
             }
         }
-        if (file is null || trial is null || mappingPath is null)
+        if (file is null || trial is null)
         {
-            error.WriteLine(Usage + (mappingPath is null && file is not null && trial is not null
-                ? "\n--mapping is required: reading TrialMonitor's own ODM export without a mapping is not built yet" : ""));
+            error.WriteLine(Usage);
             return 2;
         }
-        if (!File.Exists(file) || !File.Exists(mappingPath))
+        if (!File.Exists(file) || mappingPath is not null && !File.Exists(mappingPath))
         {
             error.WriteLine($"no such file: {(File.Exists(file) ? mappingPath : file)}");
             return 2;
         }
-
-        var mapping = OdmMapping.Load(mappingPath);
+        OdmMapping mapping;
+        if (mappingPath is not null) mapping = OdmMapping.Load(mappingPath);
+        else
+        {
+            await using var peek = File.OpenRead(file);
+            if (OdmReader.SourceSystemOf(peek) is var source && source != OdmLayout.SourceSystem)
+            {
+                error.WriteLine($"{file} was not exported by TrialMonitor (ODM/@SourceSystem is '{source}'): give the mapping of its source with --mapping\n{Usage}");
+                return 2;
+            }
+            mapping = OdmLayoutMapping.Mapping;
+        }
         await using var report = reportPath is null ? null : new StreamWriter(reportPath);
         report?.WriteLine(OdmImportRow.CsvHeader);
-        await using var scope = services.CreateAsyncScope();
-        var import = new OdmImport(scope.ServiceProvider.GetRequiredService<IMessageBus>(), services.GetRequiredService<IDocumentStore>(),
-            services.GetRequiredService<TimeProvider>());
+        var import = OdmImport.For(services);
         await using var stream = File.OpenRead(file);
         var summary = await import.RunAsync(stream, mapping,
             new OdmImportRequest(trial.Value, Path.GetFileName(file), user, EventMetadata.Sources.System, null, dryRun),

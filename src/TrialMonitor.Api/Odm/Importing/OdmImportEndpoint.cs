@@ -1,14 +1,15 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Marten;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Odm.Layout;
 using TrialMonitor.Api.Odm.Mapping;
-using Wolverine;
+using TrialMonitor.Api.Odm.Reading;
 
 namespace TrialMonitor.Api.Odm.Importing;
 
 /// <summary>
-/// POST /odm/trials/{id}/import (multipart: <c>file</c> the ODM export, <c>mapping</c> its mapping JSON; <c>?dryRun=true</c>):
+/// POST /odm/trials/{id}/import (multipart: <c>file</c> the ODM export, <c>mapping</c> its mapping JSON, none for
+/// TrialMonitor's own export; <c>?dryRun=true</c>):
 /// the import of ./ops/import-odm for coordinators (bound to their token's sites, as their mutations are) and admins.
 /// Answers the summary and one row per refused or unmapped item, 200 when nothing was refused, 422 when something was.
 /// </summary>
@@ -20,7 +21,7 @@ public static class OdmImportEndpoint
         return app;
     }
 
-    private static async Task<IResult> Import(HttpContext http, Guid trialId, bool? dryRun, IMessageBus bus, IDocumentStore store, TimeProvider clock)
+    private static async Task<IResult> Import(HttpContext http, Guid trialId, bool? dryRun)
     {
         var user = http.User;
         if (user.Identity?.IsAuthenticated != true)
@@ -32,25 +33,36 @@ public static class OdmImportEndpoint
         if (role is null) return Results.Text($"an import needs role {Roles.Coordinator} or {Roles.Admin}", statusCode: StatusCodes.Status403Forbidden);
         if (!http.Request.HasFormContentType) return Results.Text("send multipart/form-data with the parts 'file' and 'mapping'", statusCode: StatusCodes.Status400BadRequest);
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        if (form.Files.GetFile("file") is not { } file || form.Files.GetFile("mapping") is not { } mappingFile)
+        if (form.Files.GetFile("file") is not { } file)
             return Results.Text("send multipart/form-data with the parts 'file' and 'mapping'", statusCode: StatusCodes.Status400BadRequest);
         OdmMapping mapping;
-        try
+        if (form.Files.GetFile("mapping") is not { } mappingFile)
         {
-            await using var mappingStream = mappingFile.OpenReadStream();
-            mapping = await JsonSerializer.DeserializeAsync<OdmMapping>(mappingStream, OdmMapping.Json, http.RequestAborted)
-                ?? throw new JsonException("empty mapping");
+            await using var peek = file.OpenReadStream();
+            if (OdmReader.SourceSystemOf(peek) is var source && source != OdmLayout.SourceSystem)
+                return Results.Text($"send the part 'mapping': the file was not exported by TrialMonitor (ODM/@SourceSystem is '{source}')",
+                    statusCode: StatusCodes.Status400BadRequest);
+            mapping = OdmLayoutMapping.Mapping;
         }
-        catch (JsonException e)
+        else
         {
-            return Results.Text($"mapping: {e.Message}", statusCode: StatusCodes.Status400BadRequest);
+            try
+            {
+                await using var mappingStream = mappingFile.OpenReadStream();
+                mapping = await JsonSerializer.DeserializeAsync<OdmMapping>(mappingStream, OdmMapping.Json, http.RequestAborted)
+                    ?? throw new JsonException("empty mapping");
+            }
+            catch (JsonException e)
+            {
+                return Results.Text($"mapping: {e.Message}", statusCode: StatusCodes.Status400BadRequest);
+            }
         }
 
         var rows = new List<OdmImportRow>();
         await using var stream = file.OpenReadStream();
         var request = new OdmImportRequest(trialId, file.FileName, user.FindFirst(TrialMonitorClaims.User)?.Value ?? "anonymous", role,
             role == Roles.Admin ? null : SiteAccess.Sites(user), dryRun == true);
-        var summary = await new OdmImport(bus, store, clock).RunAsync(stream, mapping, request, rows.Add, cancellation: http.RequestAborted);
+        var summary = await OdmImport.For(http.RequestServices).RunAsync(stream, mapping, request, rows.Add, cancellation: http.RequestAborted);
         return Results.Json(new { summary = summary.ToString(), summary.Enrolled, summary.Appended, summary.Corrected, summary.Voided,
             summary.AlreadyRecorded, refused = rows }, statusCode: rows.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
     }

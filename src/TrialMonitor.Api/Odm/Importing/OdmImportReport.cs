@@ -1,3 +1,5 @@
+using TrialMonitor.Api.Odm.Reading;
+
 namespace TrialMonitor.Api.Odm.Importing;
 
 /// <summary>Who imports what into which trial; Sites bound a coordinator's writes (null for admins and the server).</summary>
@@ -7,6 +9,14 @@ public sealed record OdmImportRequest(Guid TrialId, string FileName, string User
 public sealed record OdmImportRow(int Line, string Path, string Field, string? Value, string Reason)
 {
     public const string CsvHeader = "line,odm_path,field,value,reason";
+
+    /// <summary>An item nothing reads (a removed one is not worth reporting).</summary>
+    public static OdmImportRow? Unmapped(OdmItemGroup group, OdmItem item, string why)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(item);
+        return item.TransactionType == OdmItemGroup.Remove ? null : new OdmImportRow(item.Line, group.ItemPath(item), item.ItemOid, item.Value, "unmapped: " + why);
+    }
 
     public string ToCsv() => string.Join(',', Line.ToString(System.Globalization.CultureInfo.InvariantCulture), Csv(Path), Csv(Field), Csv(Value), Csv(Reason));
 
@@ -27,6 +37,26 @@ public sealed class OdmImportSummary
     public int RefusedRows { get; set; }
     public TimeSpan Elapsed { get; set; }
     public bool DryRun { get; set; }
+
+    /// <summary>The counts of several importers of one file, added up.</summary>
+    public static OdmImportSummary Sum(IEnumerable<OdmImportSummary> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var sum = new OdmImportSummary();
+        foreach (var p in parts)
+        {
+            sum.ItemsRead += p.ItemsRead;
+            sum.ItemGroups += p.ItemGroups;
+            sum.Enrolled += p.Enrolled;
+            sum.Appended += p.Appended;
+            sum.Corrected += p.Corrected;
+            sum.Voided += p.Voided;
+            sum.AlreadyRecorded += p.AlreadyRecorded;
+            sum.IgnoredGroups += p.IgnoredGroups;
+            sum.RefusedRows += p.RefusedRows;
+        }
+        return sum;
+    }
 
     public override string ToString() =>
         $"{(DryRun ? "dry run (nothing appended): " : "")}{ItemsRead} items in {ItemGroups} item groups read; {Enrolled} subjects enrolled, " +

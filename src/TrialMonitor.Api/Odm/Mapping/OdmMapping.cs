@@ -15,7 +15,8 @@ public sealed record OdmMapping(
     OdmSubjects? Subjects,
     OdmEnrolment Enrolment,
     IReadOnlyList<OdmGroupMapping> Groups,
-    OdmIgnored? Ignore)
+    OdmIgnored? Ignore,
+    OdmEntryKeySource EntryKeys = OdmEntryKeySource.OdmKeys)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -54,6 +55,12 @@ public sealed record OdmMapping(
 
     public string SubjectIdOf(string subjectKey) => (Subjects?.IdPrefix ?? "") + subjectKey;
 }
+
+/// <summary>
+/// Where an entry's key comes from: the ODM keys of its item group (an EDC's export), or the FormRepeatKey
+/// (TrialMonitor's own export writes each entry's key there).
+/// </summary>
+public enum OdmEntryKeySource { OdmKeys, FormRepeatKey }
 
 /// <summary>Subject id = IdPrefix + SubjectKey; the site from SiteRef/@LocationOID through Sites, or Site when the file names none.</summary>
 public sealed record OdmSubjects(string? IdPrefix, IReadOnlyDictionary<string, string>? Sites, string? Site);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -18,7 +17,9 @@ public static class OdmValues
 
     /// <summary>
     /// The fields of <paramref name="type"/> read from <paramref name="items"/> (item OID → text), plus <paramref name="extra"/>
-    /// fields that are not parameters of the type (read as the type given). Null when no mapped item is present at all.
+    /// fields that are not parameters of the type (read as the type given). A nested record's fields are named by their path
+    /// (lowerLimits.wbc); a value that is not a record is the one field <see cref="OdmValueFields.Scalar"/>.
+    /// Null when no mapped item is present at all.
     /// </summary>
     public static JsonObject? Read(Type type, IReadOnlyDictionary<string, OdmField> fields, IReadOnlyDictionary<string, string?> items,
         List<OdmValueProblem> problems, IReadOnlyDictionary<string, Type>? extra = null, JsonObject? start = null)
@@ -27,13 +28,14 @@ public static class OdmValues
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(problems);
-        var parameters = Parameters(type);
+        var parameters = OdmValueFields.Of(type).ToDictionary(f => f.Name, StringComparer.Ordinal);
         if (start is null && !fields.Values.Any(f => f.Item is not null && items.TryGetValue(f.Item, out var v) && !string.IsNullOrWhiteSpace(v))) return null;
         var value = start ?? new JsonObject();
         foreach (var (name, field) in fields)
         {
-            var target = parameters.TryGetValue(name, out var p) ? p : extra?.GetValueOrDefault(name);
-            if (target is null)
+            if (name.Contains('.', StringComparison.Ordinal)) continue; // read below, with the record it belongs to
+            var target = parameters.TryGetValue(name, out var p) ? p.Type : extra?.GetValueOrDefault(name);
+            if (target is null || !OdmValueFields.IsScalar(target))
             {
                 problems.Add(new OdmValueProblem(name, field.Item, null, $"{type.Name} has no field '{name}' (fix the mapping)"));
                 continue;
@@ -47,21 +49,34 @@ public static class OdmValues
             if (Convert(field, target, text, out var node, out var reason)) value[name] = node;
             else problems.Add(new OdmValueProblem(name, field.Item, text, reason));
         }
-        foreach (var (name, target) in parameters)
+        foreach (var nested in fields.Keys.Where(k => k.Contains('.', StringComparison.Ordinal)).GroupBy(k => k[..k.IndexOf('.', StringComparison.Ordinal)], StringComparer.Ordinal))
         {
-            if (value.ContainsKey(name) || problems.Any(p => p.Field == name)) continue;
-            if (Nullable.GetUnderlyingType(target) is not null || !target.IsValueType && IsNullable(type, name)) value[name] = null;
+            if (!parameters.TryGetValue(nested.Key, out var record) || OdmValueFields.IsScalar(record.Type))
+            {
+                problems.AddRange(nested.Select(name => new OdmValueProblem(name, fields[name].Item, null, $"{type.Name} has no field '{name}' (fix the mapping)")));
+                continue;
+            }
+            var inner = new List<OdmValueProblem>();
+            var innerValue = Read(record.Type, nested.ToDictionary(name => name[(nested.Key.Length + 1)..], name => fields[name], StringComparer.Ordinal), items, inner);
+            problems.AddRange(inner.Select(problem => problem with { Field = nested.Key + "." + problem.Field }));
+            if (innerValue is not null) value[nested.Key] = innerValue;
+        }
+        foreach (var (name, field) in parameters)
+        {
+            if (value.ContainsKey(name) || problems.Any(p => p.Field == name || p.Field.StartsWith(name + ".", StringComparison.Ordinal))) continue;
+            if (field.Optional) value[name] = null;
             else problems.Add(new OdmValueProblem(name, fields.GetValueOrDefault(name)?.Item, null, "missing: the file has no value for it and the mapping states none"));
         }
         return value;
     }
 
-    public static T ToValue<T>(JsonObject value) => value.Deserialize<T>(OdmMapping.Json)!;
+    public static T ToValue<T>(JsonObject value) => (T)ToValue(value, typeof(T));
 
     public static object ToValue(JsonObject value, Type type)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return value.Deserialize(type, OdmMapping.Json)!;
+        ArgumentNullException.ThrowIfNull(type);
+        return (OdmValueFields.IsScalar(type) ? value[OdmValueFields.Scalar].Deserialize(type, OdmMapping.Json) : value.Deserialize(type, OdmMapping.Json))!;
     }
 
     private static bool Convert(OdmField field, Type target, string text, out JsonNode? node, out string reason)
@@ -150,16 +165,5 @@ public static class OdmValues
         }
         node = JsonValue.Create(text);
         return true;
-    }
-
-    private static Dictionary<string, Type> Parameters(Type type) =>
-        type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters()
-            .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!), p => p.ParameterType, StringComparer.Ordinal);
-
-    private static bool IsNullable(Type type, string camelName)
-    {
-        var parameter = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters()
-            .First(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!) == camelName);
-        return new NullabilityInfoContext().Create(parameter).WriteState == NullabilityState.Nullable;
     }
 }

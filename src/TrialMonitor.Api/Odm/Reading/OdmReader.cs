@@ -20,6 +20,20 @@ public static class OdmReader
         IgnoreProcessingInstructions = true,
     };
 
+    /// <summary>ODM/@SourceSystem: the system that wrote the file (TrialMonitor's own export says TrialMonitor).</summary>
+    public static string? SourceSystemOf(Stream stream)
+    {
+        using var xml = XmlReader.Create(stream, Settings);
+        try
+        {
+            return xml.MoveToContent() == XmlNodeType.Element ? xml.GetAttribute("SourceSystem") : null;
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+    }
+
     public static IEnumerable<OdmItemGroup> Read(string path)
     {
         using var file = File.OpenRead(path);
@@ -31,7 +45,7 @@ public static class OdmReader
         using var xml = XmlReader.Create(stream, Settings);
         var lines = (IXmlLineInfo)xml;
         Level subject = new(), studyEvent = new(), form = new(), group = new();
-        string? subjectKey = null, site = null;
+        string? fileType = null, subjectKey = null, site = null;
         string? eventOid = null, eventRepeat = null, formOid = null, formRepeat = null, groupOid = null, groupRepeat = null;
         var groupLine = 0;
         List<OdmItem>? items = null;
@@ -50,6 +64,9 @@ public static class OdmReader
                 var empty = xml.IsEmptyElement;
                 switch (xml.LocalName)
                 {
+                    case "ODM":
+                        fileType = xml.GetAttribute("FileType");
+                        break;
                     case "SubjectData":
                         subjectKey = xml.GetAttribute("SubjectKey");
                         site = null;
@@ -132,7 +149,7 @@ public static class OdmReader
             var result = new OdmItemGroup(groupLine, subjectKey ?? "", site, eventOid ?? "", eventRepeat, formOid ?? "", formRepeat,
                 groupOid ?? "", groupRepeat,
                 group.TransactionType ?? form.TransactionType ?? studyEvent.TransactionType ?? subject.TransactionType,
-                group.Audit ?? form.Audit ?? studyEvent.Audit ?? subject.Audit, items ?? []);
+                group.Audit ?? form.Audit ?? studyEvent.Audit ?? subject.Audit, items ?? [], fileType);
             items = null;
             groupOid = groupRepeat = null;
             group = new Level();
