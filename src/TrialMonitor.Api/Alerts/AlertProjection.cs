@@ -17,7 +17,7 @@ namespace TrialMonitor.Api.Alerts;
 /// its cause is committed and the daemon has caught up, even if the process died in between.
 /// The same transaction notifies the per-instance listeners (<see cref="Channel"/>).
 /// </summary>
-public sealed class AlertProjection : IProjection
+public sealed class AlertProjection(RecentCourses recent) : IProjection, IDisposable
 {
     public const string Name = "Alerts";
 
@@ -30,11 +30,13 @@ public sealed class AlertProjection : IProjection
     /// </summary>
     public const long PositionsPerEvent = 100;
 
+    public void Dispose() => recent.Dispose();
+
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(operations);
         ArgumentNullException.ThrowIfNull(events);
-        var batch = await AlertBatch.LoadAsync(operations, events, cancellation);
+        var batch = await AlertBatch.LoadAsync(operations, events, recent, cancellation);
         foreach (var e in events)
         {
             await batch.ApplyAsync(e, cancellation);
@@ -47,20 +49,22 @@ public sealed class AlertProjection : IProjection
     private sealed class AlertBatch
     {
         private readonly IDocumentOperations operations;
+        private readonly RecentCourses recent;
         private readonly Dictionary<Guid, PatientAlertState> states;
         private readonly Dictionary<Guid, Trial> trials;
         private readonly Dictionary<Guid, Alert> alerts = [];
         private readonly HashSet<Guid> changedStates = [];
         private long highestPosition;
 
-        private AlertBatch(IDocumentOperations operations, Dictionary<Guid, PatientAlertState> states, Dictionary<Guid, Trial> trials)
+        private AlertBatch(IDocumentOperations operations, RecentCourses recent, Dictionary<Guid, PatientAlertState> states, Dictionary<Guid, Trial> trials)
         {
             this.operations = operations;
+            this.recent = recent;
             this.states = states;
             this.trials = trials;
         }
 
-        public static async Task<AlertBatch> LoadAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken ct)
+        public static async Task<AlertBatch> LoadAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, RecentCourses recent, CancellationToken ct)
         {
             var patientIds = events.Where(e => e.Data is not (TrialRegistered or DataCutoffSet or TrialSiteAdded or AlertAcknowledged))
                 .Select(e => e.StreamId).Distinct().ToArray();
@@ -69,7 +73,7 @@ public sealed class AlertProjection : IProjection
                 : (await operations.LoadManyAsync<PatientAlertState>(ct, patientIds)).ToDictionary(s => s.Id);
             var trials = trialIds.Length == 0 ? []
                 : (await operations.LoadManyAsync<Trial>(ct, trialIds)).ToDictionary(t => t.Id);
-            return new AlertBatch(operations, states, trials);
+            return new AlertBatch(operations, recent, states, trials);
         }
 
         public async Task ApplyAsync(IEvent e, CancellationToken ct)
@@ -102,9 +106,10 @@ public sealed class AlertProjection : IProjection
             }
 
             // Safety alerts read every observation: the trial's data cut-off is for analyses only.
-            var course = state.Course ??= await RefoldAsync(state, e, ct);
+            var course = state.Course ??= recent.Take(state.Id, e.Version - 1, state.Settings) ?? await RefoldAsync(state, e, ct);
             var before = course.Status;
             Fold(course, e.Data);
+            state.CourseVersion = e.Version;
             var after = course.Status;
 
             if (e.Data is EntryVoided voided)
@@ -160,6 +165,7 @@ public sealed class AlertProjection : IProjection
         {
             foreach (var alert in alerts.Values) operations.Store(alert);
             foreach (var id in changedStates) operations.Store(states[id]);
+            foreach (var state in states.Values.Where(s => s.Course is not null)) recent.Keep(state.Id, state.CourseVersion, state.Settings, state.Course!);
             if (highestPosition > 0)
             {
                 operations.QueueSqlCommand("select pg_notify(?, ?)", Channel, highestPosition.ToString(CultureInfo.InvariantCulture));
@@ -179,6 +185,7 @@ public sealed class AlertProjection : IProjection
                 SubjectId = enrolled.Baseline.SubjectId,
                 Settings = settings,
                 Course = new RunningCourse(enrolled.Baseline, settings),
+                CourseVersion = e.Version,
             };
             changedStates.Add(e.StreamId);
         }

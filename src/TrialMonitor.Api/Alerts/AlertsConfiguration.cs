@@ -6,11 +6,15 @@ namespace TrialMonitor.Api.Alerts;
 
 public static class AlertsConfiguration
 {
-    public static StoreOptions ConfigureAlerts(this StoreOptions opts)
+    /// <summary>TrialMonitor:Alerts:CoursesHeld: how many patients' running courses the projection keeps between batches.</summary>
+    public static long CoursesHeld(IConfiguration configuration) =>
+        configuration.GetValue("TrialMonitor:Alerts:CoursesHeld", RecentCourses.DefaultPatientsHeld);
+
+    public static StoreOptions ConfigureAlerts(this StoreOptions opts, long coursesHeld)
     {
         ArgumentNullException.ThrowIfNull(opts);
         // Async: written by the daemon in strict event order, progress committed with the alerts.
-        opts.Projections.Add(new AlertProjection(), ProjectionLifecycle.Async, AlertProjection.Name, async =>
+        opts.Projections.Add(new AlertProjection(new RecentCourses(coursesHeld)), ProjectionLifecycle.Async, AlertProjection.Name, async =>
         {
             // Up to this many events per batch and transaction when catching up or rebuilding
             // (Marten's default is 500); live appends arrive a few at a time either way.

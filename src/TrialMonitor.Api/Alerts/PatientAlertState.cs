@@ -28,4 +28,8 @@ public sealed class PatientAlertState
     /// <summary>The course as of the last event applied in this batch; null until the batch needs it.</summary>
     [JsonIgnore]
     public RunningCourse? Course { get; set; }
+
+    /// <summary>The version of the last event <see cref="Course"/> holds.</summary>
+    [JsonIgnore]
+    public long CourseVersion { get; set; }
 }

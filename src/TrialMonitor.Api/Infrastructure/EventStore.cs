@@ -73,7 +73,7 @@ public static class EventStore
                 opts.Projections.Add(new TrialChangeProjection(), ProjectionLifecycle.Inline);
                 opts.Schema.For<CohortChange>();
                 // Async: safety alerts, written by the daemon with its progress (see Alerts/AlertProjection).
-                opts.ConfigureAlerts();
+                opts.ConfigureAlerts(AlertsConfiguration.CoursesHeld(configuration));
                 // Inline: the hash chain of every stream, for tamper evidence (see Audit/Chain); its links
                 // are stored by a side effect, which Marten runs inline only when asked.
                 opts.Events.EnableSideEffectsOnInlineProjections = true;

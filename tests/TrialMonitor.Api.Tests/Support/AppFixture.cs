@@ -22,6 +22,8 @@ public sealed class AppFixture : IAsyncLifetime
             .UseSetting("TRIALMONITOR_DB", connectionString)
             .UseSetting("TrialMonitor:Auth:DevelopmentKey", "true")
             .UseSetting("TrialMonitor:Telemetry:Traces", "true")
+            // Few, so the alert tests meet patients whose course is kept between batches and others whose course is refolded.
+            .UseSetting("TrialMonitor:Alerts:CoursesHeld", "10")
             .ConfigureServices(TelemetryCapture.AddTo));
         // Requests without an Authorization header go as everyone (TestTokens.Everyone); a test of refusals
         // sends its own token, or "Authorization: Anonymous" for none at all.
