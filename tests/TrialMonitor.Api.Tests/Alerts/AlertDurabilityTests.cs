@@ -37,8 +37,19 @@ public sealed class AlertDurabilityTests(AppFixture app) : IntegrationTest(app)
         await Bus.InvokeAsync<AlertAcknowledgementResult>(new AcknowledgeAlert(toAcknowledge.Id, "monitor.a", "dose plan reviewed"));
         var live = await AlertsJson();
 
-        var daemon = App.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-        await daemon.RebuildProjectionAsync(AlertProjection.Name, CancellationToken.None);
+        // Rebuilt as an operator does: the running daemon paused (rebuilding through it left its shard stopped for
+        // the tests after), a daemon of its own rebuilds.
+        var coordinator = App.Host.Services.GetRequiredService<IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        try
+        {
+            using var daemon = await App.Store.BuildProjectionDaemonAsync();
+            await daemon.RebuildProjectionAsync(AlertProjection.Name, AlertScenario.DaemonTimeout, CancellationToken.None);
+        }
+        finally
+        {
+            await coordinator.ResumeAsync();
+        }
 
         var rebuilt = await AlertsJson();
         Assert.Equal(live, rebuilt);
