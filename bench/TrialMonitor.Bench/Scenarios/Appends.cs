@@ -34,11 +34,35 @@ public static class Appends
     public static readonly BloodCount Count = new(new DateOnly(2002, 6, 1), 6.4m, 3.7m, 231m, 13.9m, 0m, 1m, 0m,
         new LowerLimitsOfNormal(4.0m, 1.8m, 140m, 13.5m));
 
-    private const string Mutation = """
+    public const string Mutation = """
         mutation($patientId: ID!, $entryKey: String!, $count: BloodCountInput!) {
           recordBloodCount(patientId: $patientId, entryKey: $entryKey, count: $count) { version alreadyRecorded }
         }
         """;
+
+    /// <summary><see cref="Count"/> as the GraphQL BloodCountInput, collected on the given date.</summary>
+    public static object CountInput(DateOnly collectedOn) => new
+    {
+        collectedOn = collectedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        wbc = Count.Wbc, neutrophils = Count.Neutrophils, platelets = Count.Platelets, hemoglobin = Count.Hemoglobin,
+        blastsPercent = Count.BlastsPercent, basophilsPercent = Count.BasophilsPercent,
+        promyelocytesMyelocytesPercent = Count.PromyelocytesMyelocytesPercent,
+        lowerLimits = new
+        {
+            wbc = Count.LowerLimits!.Wbc, neutrophils = Count.LowerLimits.Neutrophils, platelets = Count.LowerLimits.Platelets,
+            hemoglobin = Count.LowerLimits.Hemoglobin,
+        },
+    };
+
+    /// <summary>Posts a GraphQL operation; an HTTP failure or a GraphQL error fails the measured call.</summary>
+    public static async Task PostAsync(HttpClient http, string query, object variables)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        using var response = await http.PostAsJsonAsync(new Uri("graphql", UriKind.Relative), new { query, variables });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || body.Contains("\"errors\"", StringComparison.Ordinal))
+            throw new InvalidOperationException($"the mutation failed: {(int)response.StatusCode} {body}");
+    }
 
     /// <summary>Writer w takes the patients w, w + W, w + 2W … in turn, so no two writers share a stream.</summary>
     private static Guid PatientFor(IReadOnlyList<Guid> patients, int writers, int writer, int call) =>
@@ -73,12 +97,7 @@ public static class Appends
     public static async Task OverHttpAsync(BenchContext ctx, ApiProcess api, IDocumentStore store, IReadOnlyList<Guid> patients, string run)
     {
         using var http = api.Client();
-        var count = new
-        {
-            collectedOn = "2002-06-01", wbc = 6.4m, neutrophils = 3.7m, platelets = 231m, hemoglobin = 13.9m,
-            blastsPercent = 0m, basophilsPercent = 1m, promyelocytesMyelocytesPercent = 0m,
-            lowerLimits = new { wbc = 4.0m, neutrophils = 1.8m, platelets = 140m, hemoglobin = 13.5m },
-        };
+        var count = CountInput(Count.CollectedOn);
         // Warm-up (code generation, JIT, connection pool), untimed.
         using (var warm = await http.PostAsJsonAsync(new Uri("graphql", UriKind.Relative),
                    new { query = Mutation, variables = new { patientId = patients[^1], entryKey = $"WARM-{run}", count } }))
@@ -92,14 +111,8 @@ public static class Appends
             {
                 measured = await Latencies.RunAsync(writers, ctx.RunFor, async (w, i) =>
                 {
-                    using var response = await http.PostAsJsonAsync(new Uri("graphql", UriKind.Relative), new
-                    {
-                        query = Mutation,
-                        variables = new { patientId = PatientFor(patients, writers, w, i), entryKey = $"HTTP-{run}-{writers}-{w}-{i}", count },
-                    });
-                    var body = await response.Content.ReadAsStringAsync();
-                    if (!response.IsSuccessStatusCode || body.Contains("\"errors\"", StringComparison.Ordinal))
-                        throw new InvalidOperationException($"the mutation failed: {(int)response.StatusCode} {body}");
+                    await PostAsync(http, Mutation,
+                        new { patientId = PatientFor(patients, writers, w, i), entryKey = $"HTTP-{run}-{writers}-{w}-{i}", count });
                 });
                 peak = memory.PeakMiB;
             }

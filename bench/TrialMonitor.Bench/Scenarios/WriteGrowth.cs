@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Enrolling;
 using TrialMonitor.Bench.Hosting;
@@ -48,18 +47,12 @@ public static class WriteGrowth
         }
         """;
 
-    private const string Record = """
-        mutation($patientId: ID!, $entryKey: String!, $count: BloodCountInput!) {
-          recordBloodCount(patientId: $patientId, entryKey: $entryKey, count: $count) { version alreadyRecorded }
-        }
-        """;
-
     public static async Task OverHttpAsync(BenchContext ctx, ApiProcess api, Guid trialId, string site)
     {
         BenchContext.Progress($"write growth over HTTP: {Writes} blood counts of one patient");
         using var http = api.Client();
         var patient = Guid.NewGuid();
-        await PostAsync(http, Enrol, new
+        await Appends.PostAsync(http, Enrol, new
         {
             patientId = patient, trialId,
             baseline = new
@@ -68,26 +61,9 @@ public static class WriteGrowth
                 spleenCmBelowCostalMargin = 0m, hepatomegaly = false, clonalEvolution = false, diseaseGroupAtStandardDose = "HEMATOLOGIC_RESISTANCE",
             },
         });
-        var measured = await Latencies.RunAsync(1, TimeSpan.Zero, (_, i) => PostAsync(http, Record, new
-        {
-            patientId = patient, entryKey = $"GROWTH-{i}",
-            count = new
-            {
-                collectedOn = CountOn(i).CollectedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                wbc = 6.4m, neutrophils = 3.7m, platelets = 231m, hemoglobin = 13.9m,
-                blastsPercent = 0m, basophilsPercent = 1m, promyelocytesMyelocytesPercent = 0m,
-                lowerLimits = new { wbc = 4.0m, neutrophils = 1.8m, platelets = 140m, hemoglobin = 13.5m },
-            },
-        }), Writes);
+        var measured = await Latencies.RunAsync(1, TimeSpan.Zero, (_, i) => Appends.PostAsync(http, Appends.Mutation,
+            new { patientId = patient, entryKey = $"GROWTH-{i}", count = Appends.CountInput(CountOn(i).CollectedOn) }), Writes);
         Add(ctx, "GraphQL mutation over HTTP (API process)", measured);
-    }
-
-    private static async Task PostAsync(HttpClient http, string query, object variables)
-    {
-        using var response = await http.PostAsJsonAsync(new Uri("graphql", UriKind.Relative), new { query, variables });
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode || body.Contains("\"errors\"", StringComparison.Ordinal))
-            throw new InvalidOperationException($"the mutation failed: {(int)response.StatusCode} {body}");
     }
 
     private static void Add(BenchContext ctx, string what, Latencies measured)
