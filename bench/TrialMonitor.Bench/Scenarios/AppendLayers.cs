@@ -27,16 +27,12 @@ public static class AppendLayers
     private static readonly (string Layer, Action<StoreOptions> Configure)[] Layers =
     [
         ("the event alone (the stream's version read, the append)", _ => { }),
-        ("+ the inline patient chart and its cohort change stamp (fold, evaluate the course, upsert)", opts =>
+        ("+ the inline patient chart, its entries by key and its cohort change stamp (fold, evaluate the course, upsert)", opts =>
         {
             opts.AddPatientCharts();
             opts.Schema.For<CohortChange>();
         }),
-        ("+ the stored write model and the entries by key", opts =>
-        {
-            opts.Projections.Add(new PatientWriteModel(), ProjectionLifecycle.Inline);
-            opts.Projections.Add(new RecordedEntryProjection(), ProjectionLifecycle.Inline, RecordedEntryProjection.Name);
-        }),
+        ("+ the stored write model", opts => opts.Projections.Add(new PatientWriteModel(), ProjectionLifecycle.Inline)),
         ("+ the inline audit hash chain", opts =>
         {
             opts.Events.EnableSideEffectsOnInlineProjections = true;

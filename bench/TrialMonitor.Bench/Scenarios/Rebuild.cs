@@ -44,7 +44,7 @@ public static class Rebuild
                 : daemon.RebuildProjectionAsync(type, TimeSpan.FromMinutes(30), CancellationToken.None);
             var projections = new[]
             {
-                ("Trial", typeof(Trial)), (PatientWriteModel.Name, null), (RecordedEntryProjection.Name, null),
+                ("Trial", typeof(Trial)), (PatientWriteModel.Name, null),
                 (PatientChartProjection.Name, null), (AlertProjection.Name, (Type?)null),
             };
             // One at a time, for what each costs; then all together, as an operator rebuilds after a release.

@@ -73,6 +73,7 @@ public sealed class CdiscSource
         if (asOf is not { } at)
         {
             var stored = (await session.LoadManyAsync<PatientChart>(cancellation, ids)).ToDictionary(c => c.Id);
+            await ChartEntries.LoadAsync(session, stored.Values, cancellation);
             return [.. ids.Where(stored.ContainsKey).Select(id => stored[id])];
         }
         var charts = new List<PatientChart>();

@@ -56,6 +56,7 @@ public sealed class CohortViews(IDocumentStore store, KeptPatients kept)
         var query = session.Query<PatientChart>().Where(c => c.TrialId == trialId);
         if (sites is not null) query = query.Where(c => sites.Contains(c.Site));
         var charts = await query.ToListAsync(cancellation);
+        await ChartEntries.LoadAsync(session, charts, cancellation);
         return CohortTables.Compute(
             [.. charts.OrderBy(c => c.SubjectId, StringComparer.Ordinal).Select(c => c.ToCohortPatient())],
             trial.Settings);

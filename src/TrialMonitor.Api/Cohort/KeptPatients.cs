@@ -39,6 +39,7 @@ public sealed class KeptPatients
             .Select(c => c.Id)
             .ToArray();
         var reread = stale.Length == 0 ? [] : (await session.LoadManyAsync<PatientChart>(cancellation, stale)).ToDictionary(c => c.Id);
+        await ChartEntries.LoadAsync(session, reread.Values, cancellation);
 
         var current = ImmutableDictionary.CreateBuilder<Guid, KeptPatient>();
         foreach (var chart in charts)

@@ -60,11 +60,9 @@ public static class EventStore
                 opts.Events.MetadataConfig.EnableAll();
 
                 opts.Events.AddEventTypes(EntryKinds.All.Select(kind => kind.EventType));
-                // The patient's write model and its entries by key, stored with each append (inline), so a
-                // command reads what it decides on without refolding the stream (see Patients/Patient).
+                // The patient's write model, stored with each append (inline), so a command reads what it
+                // decides on without refolding the stream (see Patients/Patient); its entries by key come with the chart.
                 opts.Projections.Add(new PatientWriteModel(), ProjectionLifecycle.Inline);
-                opts.Projections.Add(new RecordedEntryProjection(), ProjectionLifecycle.Inline, RecordedEntryProjection.Name);
-                opts.Schema.For<RecordedEntry>().Index(e => e.PatientId);
                 // Inline: enrolment and the patient chart read the trial's settings in the same transaction.
                 opts.Projections.Snapshot<Trial>(SnapshotLifecycle.Inline);
                 opts.AddPatientCharts();

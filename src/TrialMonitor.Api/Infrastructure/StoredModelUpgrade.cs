@@ -6,16 +6,17 @@ using TrialMonitor.Api.Patients;
 namespace TrialMonitor.Api.Infrastructure;
 
 /// <summary>
-/// Inline projections added after a database already held events (the patient's write model and its
-/// entries by key came with one) have nothing stored for the earlier streams, so commands would find no
-/// patient. At start-up, before the API serves, they are built once from the events when any patient
-/// stream lacks its write model; an advisory lock keeps instances starting together from doing it twice.
+/// Inline projections added after a database already held events (the patient's write model and the
+/// chart's entries by key came with one) have nothing stored for the earlier streams, so commands would
+/// find no patient and charts no entries. At start-up, before the API serves, they are built once from the
+/// events when any patient stream lacks its write model; an advisory lock keeps instances starting
+/// together from doing it twice.
 /// </summary>
 public sealed partial class StoredModelUpgrade(IDocumentStore store, IConfiguration configuration, ILogger<StoredModelUpgrade> logger) : IHostedService
 {
     private const long LockKey = 0x74_6d_75_70_67_72_64; // "tmupgrd"
 
-    private static readonly string[] Projections = [PatientWriteModel.Name, RecordedEntryProjection.Name];
+    private static readonly string[] Projections = [PatientWriteModel.Name, PatientChartProjection.Name];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

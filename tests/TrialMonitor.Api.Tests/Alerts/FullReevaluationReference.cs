@@ -65,7 +65,7 @@ internal static class FullReevaluationReference
         switch (e.Data)
         {
             case PatientEnrolled enrolled:
-                patients[e.StreamId] = (PatientChartFolding.Apply(null, enrolled)!,
+                patients[e.StreamId] = (PatientChartFolding.Apply(null, e)!,
                     trials.GetValueOrDefault(enrolled.TrialId)?.Settings ?? ClinicalSettings.PaperDefaults, null, []);
                 return;
             case AlertAcknowledged acknowledged:
@@ -77,7 +77,7 @@ internal static class FullReevaluationReference
                 return;
         }
 
-        if (!patients.TryGetValue(e.StreamId, out var patient) || PatientChartFolding.Apply(patient.Chart, e.Data) is not { } chart) return;
+        if (!patients.TryGetValue(e.StreamId, out var patient) || PatientChartFolding.Apply(patient.Chart, e) is not { } chart) return;
         var before = patient.Assessment;
         var after = PatientEvaluation.Evaluate(chart.ToCourse(), patient.Settings with { DataCutoffOn = null });
         patients[e.StreamId] = patient with { Assessment = after };

@@ -66,6 +66,8 @@ public sealed class ReplayTests(AppFixture app) : IntegrationTest(app)
         var stored = await session.LoadAsync<PatientChart>(patient);
 
         Assert.Equal(JsonSerializer.Serialize(stored), JsonSerializer.Serialize(replayed));
+        await ChartEntries.LoadAsync(session, [stored!], CancellationToken.None);
+        Assert.Equal(stored!.Entries, replayed!.Entries);
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public sealed class RacingWritersTests(AppFixture app) : IntegrationTest(app)
         var versions = responses.Select(r => (int)(r["data"]?["recordFollowUpContact"]?["version"] ?? throw new Xunit.Sdk.XunitException(r.ToJsonString())));
         Assert.Equal(Enumerable.Range(2, 16), versions.Order());
         Assert.Equal(17, await EventCount(patient));
-        var chart = await Load<PatientChart>(patient);
+        var chart = await LoadChart(patient);
         Assert.Equal(16, chart!.Entries.Count);
     }
 }

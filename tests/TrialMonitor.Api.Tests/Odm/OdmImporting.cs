@@ -47,7 +47,9 @@ internal static class OdmImporting
     public static async Task<IReadOnlyList<PatientChart>> Charts(this AppFixture app, Guid trialId)
     {
         await using var session = app.Store.QuerySession();
-        return (await session.Query<PatientChart>().Where(c => c.TrialId == trialId).ToListAsync()).OrderBy(c => c.SubjectId, StringComparer.Ordinal).ToList();
+        var charts = await session.Query<PatientChart>().Where(c => c.TrialId == trialId).ToListAsync();
+        await ChartEntries.LoadAsync(session, charts, CancellationToken.None);
+        return charts.OrderBy(c => c.SubjectId, StringComparer.Ordinal).ToList();
     }
 
     public static async Task<int> EventsOfTrialPatients(this AppFixture app, Guid trialId)

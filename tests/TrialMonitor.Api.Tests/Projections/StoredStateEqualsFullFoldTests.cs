@@ -36,13 +36,15 @@ public sealed class StoredStateEqualsFullFoldTests(AppFixture app) : Integration
             PatientChart? folded = null;
             foreach (var e in stored)
             {
-                folded = PatientChartFolding.Apply(folded, e.Data);
+                folded = PatientChartFolding.Apply(folded, e);
                 folded!.Version = e.Version;
                 folded.LastRecordedAt = e.Timestamp;
             }
             folded!.Assessment = PatientEvaluation.Evaluate(folded.ToCourse(), ClinicalSettings.PaperDefaults);
-            var chart = await query.LoadAsync<PatientChart>(id);
-            Assert.Equal(Json(serializer.ToJson(folded) , "LastRecordedAt"), Json(serializer.ToJson(chart!), "LastRecordedAt"));
+            var chart = await query.LoadAsync<PatientChart>(id) ?? throw new InvalidOperationException($"patient {id} has no chart");
+            Assert.Equal(Json(serializer.ToJson(folded) , "LastRecordedAt"), Json(serializer.ToJson(chart), "LastRecordedAt"));
+            await ChartEntries.LoadAsync(query, [chart], CancellationToken.None);
+            Assert.Equal(folded.Entries, chart.Entries);
 
             var writeModel = await query.LoadAsync<Patient>(id);
             var live = await query.Events.AggregateStreamAsync<Patient>(id);

@@ -1,6 +1,7 @@
 using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using TrialMonitor.Api.Patients;
 using Wolverine;
 
 namespace TrialMonitor.Api.Tests.Support;
@@ -63,6 +64,15 @@ public abstract class IntegrationTest(AppFixture app) : IAsyncLifetime
     {
         await using var session = App.Store.QuerySession();
         return await session.LoadAsync<T>(id);
+    }
+
+    /// <summary>The stored chart with its entries in force.</summary>
+    protected async Task<PatientChart?> LoadChart(Guid id)
+    {
+        await using var session = App.Store.QuerySession();
+        var chart = await session.LoadAsync<PatientChart>(id);
+        if (chart is not null) await ChartEntries.LoadAsync(session, [chart], CancellationToken.None);
+        return chart;
     }
 
     protected async Task<int> EventCount(Guid streamId)

@@ -66,7 +66,7 @@ public static class PatientReplay
 
     private static PatientChart? Step(PatientChart? chart, IEvent e)
     {
-        chart = PatientChartFolding.Apply(chart, e.Data);
+        chart = PatientChartFolding.Apply(chart, e);
         if (chart is null) return null;
         chart.Version = e.Version;
         chart.LastRecordedAt = e.Timestamp;

@@ -132,6 +132,7 @@ public static class OdmExport
         foreach (var batch in patients.Chunk(ChartsPerRead))
         {
             var charts = (await session.LoadManyAsync<PatientChart>(cancellation, batch)).ToDictionary(c => c.Id);
+            await ChartEntries.LoadAsync(session, charts.Values, cancellation);
             foreach (var id in batch.Where(charts.ContainsKey)) yield return charts[id];
         }
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TrialMonitor.Clinical.Cohort;
 using TrialMonitor.Clinical.Course;
 
@@ -6,9 +7,14 @@ namespace TrialMonitor.Api.Patients;
 /// <summary>
 /// The patient as coordinators read it: every entry still in force (voided entries removed), in the
 /// order they were recorded, and what the clinical rules conclude from them under the trial's settings.
+/// The stored chart holds what the rules concluded, not the entries: those are stored one by one
+/// (<see cref="RecordedEntry"/>), so a write does not rewrite a document that grows with the history.
+/// A chart read from the database gets its entries from <see cref="ChartEntries"/> when it needs them.
 /// </summary>
 public sealed class PatientChart
 {
+    private List<RecordedEntry>? inForce;
+
     public Guid Id { get; set; }
     public Guid TrialId { get; set; }
     public string SubjectId { get; set; } = "";
@@ -18,24 +24,31 @@ public sealed class PatientChart
     public long Version { get; set; }
     public DateTimeOffset LastRecordedAt { get; set; }
 
-    public List<IPatientEntry> Entries { get; set; } = [];
     public List<EntryVoided> Corrections { get; set; } = [];
 
     public PatientAssessment Assessment { get; set; } = null!;
+
+    /// <summary>The entries in force with the versions they were recorded at, oldest first.</summary>
+    [JsonIgnore]
+    public List<RecordedEntry> InForce
+    {
+        get => inForce ?? throw new InvalidOperationException($"the entries of patient {Id}'s chart were not loaded (ChartEntries.LoadAsync)");
+        set => inForce = value;
+    }
+
+    [JsonIgnore]
+    public bool HasEntries => inForce is not null;
+
+    [JsonIgnore]
+    public IReadOnlyList<IPatientEntry> Entries => [.. InForce.Select(e => e.Entry)];
 
     /// <summary>A chart to fold further events into, leaving this one as it is.</summary>
     public PatientChart Copy()
     {
         var copy = (PatientChart)MemberwiseClone();
-        copy.Entries = [.. Entries];
+        copy.inForce = [.. InForce];
         copy.Corrections = [.. Corrections];
         return copy;
-    }
-
-    public IEnumerable<IPatientEntry> EntriesOf(EntryKind kind)
-    {
-        ArgumentNullException.ThrowIfNull(kind);
-        return Entries.Where(e => e.GetType() == kind.EventType);
     }
 
     public PatientCourse ToCourse()

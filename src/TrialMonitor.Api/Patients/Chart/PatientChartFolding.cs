@@ -1,11 +1,18 @@
+using JasperFx.Events;
+
 namespace TrialMonitor.Api.Patients;
 
 /// <summary>How each patient event changes the chart; pure, so replay and rebuild fold the same way.</summary>
 public static class PatientChartFolding
 {
-    public static PatientChart? Apply(PatientChart? chart, object @event)
+    public static PatientChart? Apply(PatientChart? chart, IEvent @event) => Apply(chart, @event, _ => { });
+
+    /// <summary>The chart after the event; <paramref name="changed"/> hears each entry the event records or voids, as it is now.</summary>
+    public static PatientChart? Apply(PatientChart? chart, IEvent @event, Action<RecordedEntry> changed)
     {
-        if (@event is PatientEnrolled enrolled)
+        ArgumentNullException.ThrowIfNull(@event);
+        ArgumentNullException.ThrowIfNull(changed);
+        if (@event.Data is PatientEnrolled enrolled)
         {
             return new PatientChart
             {
@@ -15,17 +22,25 @@ public static class PatientChartFolding
                 Site = enrolled.Baseline.Site,
                 EnrolledOn = enrolled.EnrolledOn,
                 Baseline = enrolled.Baseline,
+                InForce = [],
             };
         }
         if (chart is null) return null;
 
-        switch (@event)
+        switch (@event.Data)
         {
             case IPatientEntry entry:
-                chart.Entries.Add(entry);
+                var recorded = new RecordedEntry(RecordedEntry.IdOf(chart.Id, entry.EntryKey), chart.Id, entry, Voided: false, @event.Version);
+                chart.InForce.Add(recorded);
+                changed(recorded);
                 break;
             case EntryVoided voided:
-                chart.Entries.RemoveAll(e => e.EntryKey == voided.VoidedEntryKey);
+                var index = chart.InForce.FindIndex(e => e.Entry.EntryKey == voided.VoidedEntryKey);
+                if (index >= 0)
+                {
+                    changed(chart.InForce[index] with { Voided = true });
+                    chart.InForce.RemoveAt(index);
+                }
                 chart.Corrections.Add(voided);
                 break;
         }

@@ -10,9 +10,11 @@ namespace TrialMonitor.Api.Patients;
 /// <summary>
 /// Inline: a coordinator who records a lab reads the patient's updated response in the same request.
 /// Folds each patient's new events into the chart and re-evaluates the clinical rules under the trial's
-/// settings; the trial's cohort views change with it, in the same transaction. The chart it folds into
-/// is the one this process committed last when that is the version before the new events (a long
-/// history is then not read back from the database on every write), else the stored one.
+/// settings; the trial's cohort views change with it, in the same transaction. Stores the chart and each
+/// entry the events recorded or voided (<see cref="RecordedEntry"/>, which commands also read by key), so
+/// chart and entries are always of the same version, on a live write as on a rebuild. The chart it folds
+/// into is the one this process committed last when that is the version before the new events (a long
+/// history is then not read back from the database on every write), else the stored one with its entries.
 /// </summary>
 public sealed class PatientChartProjection(RecentCharts recent) : IProjection
 {
@@ -34,22 +36,26 @@ public sealed class PatientChartProjection(RecentCharts recent) : IProjection
         }
         if (stored.Count > 0)
         {
-            foreach (var chart in await operations.LoadManyAsync<PatientChart>(cancellation, stored)) charts[chart.Id] = chart;
+            var loaded = await operations.LoadManyAsync<PatientChart>(cancellation, stored);
+            await ChartEntries.LoadAsync(operations, loaded, cancellation);
+            foreach (var chart in loaded) charts[chart.Id] = chart;
         }
 
         var changed = new List<PatientChart>();
+        var entries = new Dictionary<string, RecordedEntry>();
         foreach (var stream in streams)
         {
             var chart = charts.GetValueOrDefault(stream.Key);
             foreach (var e in stream)
             {
-                chart = PatientChartFolding.Apply(chart, e.Data);
+                chart = PatientChartFolding.Apply(chart, e, recorded => entries[recorded.Id] = recorded);
                 if (chart is null) continue;
                 chart.Version = e.Version;
                 chart.LastRecordedAt = ToStoredPrecision(e.Timestamp);
             }
             if (chart is not null) changed.Add(chart);
         }
+        foreach (var recorded in entries.Values) operations.Store(recorded);
         if (changed.Count == 0) return;
 
         var trialIds = changed.Select(c => c.TrialId).Distinct().ToArray();

@@ -27,7 +27,7 @@ public sealed class RecentCharts : IDisposable
     public void Committed(PatientChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        if (chart.Entries.Count >= KeptFromEntries) charts.Set(chart.Id, chart, new MemoryCacheEntryOptions { Size = chart.Entries.Count });
+        if (chart.InForce.Count >= KeptFromEntries) charts.Set(chart.Id, chart, new MemoryCacheEntryOptions { Size = chart.InForce.Count });
         else charts.Remove(chart.Id);
     }
 

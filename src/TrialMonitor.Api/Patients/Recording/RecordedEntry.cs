@@ -1,46 +1,16 @@
-using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
 
 namespace TrialMonitor.Api.Patients;
 
 /// <summary>
 /// An entry as recorded under its key, and whether it was voided since: what a command needs to know of
-/// earlier entries (a repeat, a correction's target), read by key instead of from the whole history.
+/// earlier entries (a repeat, a correction's target), read by key instead of from the whole history, and
+/// what a chart's entries are read from. Stored by the chart projection, with the chart.
 /// </summary>
 /// <param name="Version">The stream version the entry was appended at.</param>
 public sealed record RecordedEntry(string Id, Guid PatientId, IPatientEntry Entry, bool Voided, long Version)
 {
     public static string IdOf(Guid patientId, string entryKey) => $"{patientId:N}/{entryKey}";
-}
-
-/// <summary>Keeps <see cref="RecordedEntry"/> documents in the transaction that appends the entries (inline).</summary>
-public sealed class RecordedEntryProjection : IProjection
-{
-    public const string Name = "RecordedEntries";
-
-    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
-    {
-        ArgumentNullException.ThrowIfNull(operations);
-        ArgumentNullException.ThrowIfNull(events);
-        var changed = new Dictionary<string, RecordedEntry>();
-        foreach (var e in events)
-        {
-            switch (e.Data)
-            {
-                case IPatientEntry entry:
-                    var id = RecordedEntry.IdOf(entry.PatientId, entry.EntryKey);
-                    changed[id] = new RecordedEntry(id, entry.PatientId, entry, Voided: false, e.Version);
-                    break;
-                case EntryVoided voided:
-                    var voidedId = RecordedEntry.IdOf(voided.PatientId, voided.VoidedEntryKey);
-                    if ((changed.GetValueOrDefault(voidedId) ?? await operations.LoadAsync<RecordedEntry>(voidedId, cancellation)) is { } earlier)
-                        changed[voidedId] = earlier with { Voided = true };
-                    break;
-            }
-        }
-        foreach (var recorded in changed.Values) operations.Store(recorded);
-    }
 }
 
 /// <summary>The earlier entries a command names (its own key, the entry it corrects), loaded in one round trip.</summary>

@@ -1,3 +1,4 @@
+using GraphQL.DataLoader;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using Marten;
@@ -33,7 +34,8 @@ public sealed class PatientType : ObjectGraphType<PatientChart>
             {
                 Name = kind.ChartField,
                 ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new EntryType(kind)))),
-                Resolver = new FuncFieldResolver<PatientChart, IEnumerable<IPatientEntry>>(ctx => ctx.Source.EntriesOf(kind)),
+                Resolver = new FuncFieldResolver<PatientChart, IDataLoaderResult<IEnumerable<IPatientEntry>>>(ctx =>
+                    ctx.LoadEntries(store, ctx.Source).Then(entries => entries.Where(e => EntryKinds.Of(e) == kind))),
             });
         }
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CorrectionType>>>>("corrections").Resolve(ctx => ctx.Source.Corrections);
