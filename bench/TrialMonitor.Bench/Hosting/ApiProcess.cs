@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using Npgsql;
+using TrialMonitor.Api.Infrastructure;
 
 namespace TrialMonitor.Bench.Hosting;
 
@@ -10,11 +12,13 @@ namespace TrialMonitor.Bench.Hosting;
 public sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly string connectionString;
 
-    private ApiProcess(Process process, Uri baseAddress)
+    private ApiProcess(Process process, Uri baseAddress, string connectionString)
     {
         this.process = process;
         BaseAddress = baseAddress;
+        this.connectionString = connectionString;
     }
 
     public Uri BaseAddress { get; }
@@ -31,6 +35,28 @@ public sealed class ApiProcess : IAsyncDisposable
         if (Environment.GetEnvironmentVariable(tokenVariable) is { Length: > 0 } token)
             http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return http;
+    }
+
+    /// <summary>
+    /// Waits until the API's async daemon has processed every event stored now (its shards' progress past the
+    /// newest event), so a measurement does not share the machine with the backlog of the one before.
+    /// </summary>
+    public async Task ProjectionsCaughtUpAsync(TimeSpan timeout)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var newest = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {EventStore.Schema}.mt_events", connection);
+        var target = (long)(await newest.ExecuteScalarAsync())!;
+        await using var behind = new NpgsqlCommand(
+            // Shards are named projection:shard; the HighWater… rows are the daemon's own bookkeeping.
+            $"select count(*) from {EventStore.Schema}.mt_event_progression where name like '%:%' and last_seq_id < @target", connection);
+        behind.Parameters.AddWithValue("target", target);
+        var waited = Stopwatch.StartNew();
+        while ((long)(await behind.ExecuteScalarAsync())! > 0)
+        {
+            if (waited.Elapsed > timeout) throw new TimeoutException($"the API's async daemon did not reach event {target} within {timeout}");
+            await Task.Delay(100);
+        }
     }
 
     public static async Task<ApiProcess> StartAsync(string repositoryRoot, string connectionString, string logFile)
@@ -60,7 +86,7 @@ public sealed class ApiProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}/"), connectionString);
         using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(90))

@@ -104,6 +104,7 @@ public static class Appends
             warm.EnsureSuccessStatusCode();
         foreach (var writers in Writers)
         {
+            await api.ProjectionsCaughtUpAsync(TimeSpan.FromMinutes(30));
             BenchContext.Progress($"appends over HTTP (GraphQL), {writers} writers");
             Latencies measured;
             double peak;

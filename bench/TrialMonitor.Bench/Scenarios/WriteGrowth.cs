@@ -1,3 +1,5 @@
+using Marten;
+using Marten.Events;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Enrolling;
 using TrialMonitor.Bench.Hosting;
@@ -29,6 +31,7 @@ public static class WriteGrowth
 
     public static async Task InProcessAsync(BenchContext ctx, InProcessHost host, Guid trialId, string site)
     {
+        await host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(30));
         BenchContext.Progress($"write growth in-process: {Writes} blood counts of one patient");
         var bus = host.NewBus();
         var patient = Guid.NewGuid();
@@ -49,6 +52,7 @@ public static class WriteGrowth
 
     public static async Task OverHttpAsync(BenchContext ctx, ApiProcess api, Guid trialId, string site)
     {
+        await api.ProjectionsCaughtUpAsync(TimeSpan.FromMinutes(30));
         BenchContext.Progress($"write growth over HTTP: {Writes} blood counts of one patient");
         using var http = api.Client();
         var patient = Guid.NewGuid();
