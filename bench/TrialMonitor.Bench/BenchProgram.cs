@@ -77,6 +77,7 @@ public static class BenchProgram
         var rebuildEvents = Option(args, "--rebuild-events") is { } r ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)
             : quick ? 100_000 : 1_000_000;
         var growth = new List<IngestResult>();
+        HttpGap.InProcess gap;
 
         await using (var host = await InProcessHost.StartAsync(root, connectionString))
         {
@@ -110,9 +111,7 @@ public static class BenchProgram
             }
             if (quick) ctx.Report.Notes.Add("Quick run: growth stops at 10 000 patients (the full run adds 100 000).");
 
-            var small = growth[0];
-            await Appends.InProcessAsync(ctx, host, small.WritablePatientIds, "INPROC");
-            await WriteGrowth.InProcessAsync(ctx, host, small.TrialId, ScaleCohort.Sites[0]);
+            gap = await WritesInProcessAsync(ctx, host, growth[0]);
             var tenThousand = growth.FirstOrDefault(g => g.Patients == 10_000) ?? growth[^1];
             await CohortQueries.RunAsync(ctx, host, tenThousand.TrialId, tenThousand.Patients, tenThousand.WritablePatientIds);
             await Replay.RunAsync(ctx, host, 2);
@@ -124,8 +123,7 @@ public static class BenchProgram
 
         await using (var api = await ApiProcess.StartAsync(root, connectionString, Path.Combine(logs, "api.log")))
         {
-            await Appends.OverHttpAsync(ctx, api, await StoreForJsonAsync(connectionString), growth[0].WritablePatientIds, "HTTP");
-            await WriteGrowth.OverHttpAsync(ctx, api, growth[0].TrialId, ScaleCohort.Sites[0]);
+            await WritesOverHttpAsync(ctx, api, growth[0], gap);
             var tenThousand = growth.FirstOrDefault(g => g.Patients == 10_000) ?? growth[^1];
             await CohortQueries.OverHttpAsync(ctx, api, tenThousand.TrialId, tenThousand.Patients);
             await AlertLatency.ReportAsync(ctx, api);
@@ -161,21 +159,37 @@ public static class BenchProgram
     private static async Task<int> WritesAloneAsync(BenchContext ctx)
     {
         IngestResult trial;
+        HttpGap.InProcess gap;
         await using (var host = await InProcessHost.StartAsync(ctx.RepositoryRoot, ctx.ConnectionString))
         {
             trial = await Ingest.TrialAsync(ctx, host, 2, "W1K", 1_000);
-            await Appends.InProcessAsync(ctx, host, trial.WritablePatientIds, "INPROC");
-            await WriteGrowth.InProcessAsync(ctx, host, trial.TrialId, ScaleCohort.Sites[0]);
+            gap = await WritesInProcessAsync(ctx, host, trial);
         }
         await AppendLayers.RunAsync(ctx, trial.PatientIds);
         await using (var api = await ApiProcess.StartAsync(ctx.RepositoryRoot, ctx.ConnectionString, Path.Combine(ctx.LogDirectory, "api.log")))
         {
-            await Appends.OverHttpAsync(ctx, api, await StoreForJsonAsync(ctx.ConnectionString), trial.WritablePatientIds, "HTTP");
-            await WriteGrowth.OverHttpAsync(ctx, api, trial.TrialId, ScaleCohort.Sites[0]);
+            await WritesOverHttpAsync(ctx, api, trial, gap);
         }
         await Machine.DescribeAsync(ctx.Report, ctx.Db, "end");
         ctx.Report.Print();
         return 0;
+    }
+
+    /// <summary>Single writes in-process: appends at 1, 4 and 16 writers, one patient's growth, the in-process side of the HTTP gap.</summary>
+    private static async Task<HttpGap.InProcess> WritesInProcessAsync(BenchContext ctx, InProcessHost host, IngestResult trial)
+    {
+        await Appends.InProcessAsync(ctx, host, trial.WritablePatientIds, "INPROC");
+        await WriteGrowth.InProcessAsync(ctx, host, trial.TrialId, ScaleCohort.Sites[0]);
+        await host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(30));
+        return await HttpGap.InProcessAsync(host, trial.TrialId, ScaleCohort.Sites[0]);
+    }
+
+    /// <summary>The same writes as GraphQL mutations to the API process, and the HTTP gap.</summary>
+    private static async Task WritesOverHttpAsync(BenchContext ctx, ApiProcess api, IngestResult trial, HttpGap.InProcess gap)
+    {
+        await Appends.OverHttpAsync(ctx, api, await StoreForJsonAsync(ctx.ConnectionString), trial.WritablePatientIds, "HTTP");
+        await WriteGrowth.OverHttpAsync(ctx, api, trial.TrialId, ScaleCohort.Sites[0]);
+        await HttpGap.OverSocketAsync(ctx, api, trial.TrialId, ScaleCohort.Sites[0], gap);
     }
 
     /// <summary>Empties the bench database: the event store's schema and the raw baseline's tables.</summary>

@@ -24,6 +24,15 @@ public sealed class InProcessHost : IAsyncDisposable
     /// <summary>A message bus for one concurrent writer (a bus is a per-scope context).</summary>
     public IMessageBus NewBus() => host.MessageBus();
 
+    /// <summary>An HTTP client of the API in memory (the test server: the whole ASP.NET Core pipeline, no socket), with the bench's token.</summary>
+    public HttpClient InMemoryClient()
+    {
+        var http = host.Server.CreateClient();
+        if (Environment.GetEnvironmentVariable("TRIALMONITOR_BENCH_TOKEN") is { Length: > 0 } token)
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
     public static async Task<InProcessHost> StartAsync(string repositoryRoot, string connectionString)
     {
         // The test server looks for the API's content root beside a solution file next to the bench binary.

@@ -55,19 +55,26 @@ public static class WriteGrowth
         await api.ProjectionsCaughtUpAsync(TimeSpan.FromMinutes(30));
         BenchContext.Progress($"write growth over HTTP: {Writes} blood counts of one patient");
         using var http = api.Client();
+        var patient = await EnrolOverHttpAsync(http, trialId, site, "GROWTH");
+        var measured = await Latencies.RunAsync(1, TimeSpan.Zero, (_, i) => Appends.PostAsync(http, Appends.Mutation,
+            new { patientId = patient, entryKey = $"GROWTH-{i}", count = Appends.CountInput(CountOn(i).CollectedOn) }), Writes);
+        Add(ctx, "GraphQL mutation over HTTP (API process)", measured);
+    }
+
+    /// <summary>A fresh patient enrolled by the enrolment mutation, with a subject id starting with <paramref name="prefix"/>.</summary>
+    public static async Task<Guid> EnrolOverHttpAsync(HttpClient http, Guid trialId, string site, string prefix)
+    {
         var patient = Guid.NewGuid();
         await Appends.PostAsync(http, Enrol, new
         {
             patientId = patient, trialId,
             baseline = new
             {
-                subjectId = $"GROWTH-{patient:N}"[..20], site, ageAtEnrolment = 52, sex = "FEMALE", diagnosedOn = "1999-01-04", ecog = 0,
+                subjectId = $"{prefix}-{patient:N}"[..20], site, ageAtEnrolment = 52, sex = "FEMALE", diagnosedOn = "1999-01-04", ecog = 0,
                 spleenCmBelowCostalMargin = 0m, hepatomegaly = false, clonalEvolution = false, diseaseGroupAtStandardDose = "HEMATOLOGIC_RESISTANCE",
             },
         });
-        var measured = await Latencies.RunAsync(1, TimeSpan.Zero, (_, i) => Appends.PostAsync(http, Appends.Mutation,
-            new { patientId = patient, entryKey = $"GROWTH-{i}", count = Appends.CountInput(CountOn(i).CollectedOn) }), Writes);
-        Add(ctx, "GraphQL mutation over HTTP (API process)", measured);
+        return patient;
     }
 
     private static void Add(BenchContext ctx, string what, Latencies measured)

@@ -5,18 +5,18 @@ using Microsoft.Extensions.Caching.Memory;
 namespace TrialMonitor.Api.Patients;
 
 /// <summary>
-/// The long charts this process committed last, by patient: what the chart projection folds new events
+/// The charts this process committed last, by patient: what the chart projection folds new events
 /// into instead of reading the chart back. A chart enters only after its transaction committed (a
 /// session listener sees the commit), and is used only for the version that follows it, so a write by
 /// another instance or a failed commit is never folded over; each use takes a copy.
 /// </summary>
 public sealed class RecentCharts : IDisposable
 {
-    /// <summary>Shorter charts are read back about as fast as they are found here.</summary>
-    public const int KeptFromEntries = 50;
-
-    /// <summary>At most this many entries are held in all (about 300 MiB of charts).</summary>
-    public const long MaxEntriesHeld = 1_000_000;
+    /// <summary>
+    /// At most this many entries are held in all: about 500 bytes each with its key (a blood count), so about
+    /// 120 MiB, the charts of a few thousand patients written to lately; the others are read back when written.
+    /// </summary>
+    public const long MaxEntriesHeld = 250_000;
 
     private readonly MemoryCache charts = new(new MemoryCacheOptions { SizeLimit = MaxEntriesHeld });
 
@@ -27,8 +27,8 @@ public sealed class RecentCharts : IDisposable
     public void Committed(PatientChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        if (chart.InForce.Count >= KeptFromEntries) charts.Set(chart.Id, chart, new MemoryCacheEntryOptions { Size = chart.InForce.Count });
-        else charts.Remove(chart.Id);
+        // Short charts too: reading one back costs the chart and its entries in two round trips, more than the fold.
+        charts.Set(chart.Id, chart, new MemoryCacheEntryOptions { Size = chart.InForce.Count + 1 });
     }
 
     public void Dispose() => charts.Dispose();
