@@ -50,7 +50,7 @@ public sealed class OdmEntryImport(OdmMapping mapping, OdmWrites writes, OdmImpo
         if (json is null) return;
         if (problems.Count > 0 && problems.All(p => p.Value is null))
         {
-            subject.Waiting[group.Path] = (group, problems);
+            subject.Waiting[group.Path] = new OdmWaitingGroup(group, problems);
             return;
         }
         subject.Waiting.Remove(group.Path);
