@@ -75,7 +75,9 @@ public sealed class OdmEntryImport(OdmMapping mapping, OdmWrites writes, OdmImpo
             return;
         }
         var changedKey = OdmEntryKeys.Changed(key, value);
-        if (patient.Has(changedKey))
+        // A value the key already carried (first, or as a correction) is recorded: an audit stream imported again replays
+        // every value its groups went through, and must not correct the entry in force back to an earlier one.
+        if (patient.Has(changedKey) || patient.Has(key) && kind.ValueOf(patient.Entry(key)).Equals(value))
         {
             summary.AlreadyRecorded++;
             return;
