@@ -59,6 +59,16 @@ public sealed class OdmImportOfTransactionalFilesTests(AppFixture app) : Integra
         var imported = await App.Import(trial, RaveStream, RaveMapping, subjectsHeld: 1);
         Assert.Equal(Counts(imported.Summary), Counts(dryOne.Summary));
         Assert.Equal(imported.Rows, dryOne.Rows);
+
+        // A stream whose later items correct entries the dry run decided on while their subject was on disk.
+        var xml = OdmTestMapping.OdmFile(InterleavedStream());
+        var edc = await Bus.TrialWithSites("SITE-1", "SITE-2");
+        var dryStream = await App.Import(edc, OdmImporting.Text(xml), "stream.xml", OdmTestMapping.Mapping, dryRun: true, subjectsHeld: 1);
+        Assert.True(dryStream.Summary is { SubjectsSpilled: > 50, Corrected: 7, Voided: 1 }, dryStream.ToString());
+        Assert.Empty(await App.Charts(edc));
+        var importedStream = await App.Import(edc, OdmImporting.Text(xml), "stream.xml", OdmTestMapping.Mapping, subjectsHeld: 1);
+        Assert.Equal(Counts(importedStream.Summary), Counts(dryStream.Summary));
+        Assert.Equal(importedStream.Rows, dryStream.Rows);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class OdmHeldSubjects(IDocumentStore store, int capacity) : IAsync
     /// <summary>At the end of the file: every subject it named, in file order, one at a time, and none held after.</summary>
     public async IAsyncEnumerable<OdmSubjectImport> AllAsync([EnumeratorCancellation] CancellationToken cancellation)
     {
-        var inMemory = recent.OrderBy(s => s.FirstSeenOrder).ToList();
+        var inMemory = recent.OrderBy(s => s.FileOrder).ToList();
         recent.Clear();
         held.Clear();
         if (spill is null)

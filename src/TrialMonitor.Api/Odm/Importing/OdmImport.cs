@@ -28,7 +28,7 @@ public sealed class OdmImport(Func<IMessageBus> newBus, IDocumentStore store, Ti
 {
     public const int Importers = 4;
 
-    /// <summary>A few hundred subjects: an audit stream of a trial of that size never reads one back from the disk.</summary>
+    /// <summary>More than the subjects an EDC's sites enter at once: a stream of a trial of up to this many subjects never touches the disk.</summary>
     public const int DefaultSubjectsHeld = 256;
 
     public static OdmImport For(IServiceProvider services, int subjectsHeld = DefaultSubjectsHeld)

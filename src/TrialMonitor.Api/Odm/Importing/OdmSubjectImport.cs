@@ -9,14 +9,14 @@ namespace TrialMonitor.Api.Odm.Importing;
 /// (an audit stream sends one item at a time) and the groups still waiting for a field. In a Transactional file a
 /// subject the importer no longer holds lives in <see cref="OdmSubjectSpill"/>, written back with the groups changed since.
 /// </summary>
-public sealed class OdmSubjectImport(string subjectKey, long firstSeen = 0)
+public sealed class OdmSubjectImport(string subjectKey, long fileOrder = 0)
 {
     private readonly HashSet<string> changed = new(StringComparer.Ordinal);
 
     public string SubjectKey { get; } = subjectKey;
 
     /// <summary>The subject's place among those the file names, in file order (end-of-file reports follow it).</summary>
-    public long FirstSeenOrder { get; } = firstSeen;
+    public long FileOrder { get; } = fileOrder;
 
     public Dictionary<string, string?> EnrolmentItems { get; init; } = new(StringComparer.Ordinal);
 

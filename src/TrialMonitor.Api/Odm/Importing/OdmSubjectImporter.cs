@@ -75,6 +75,7 @@ public sealed class OdmSubjectImporter
     public async Task FinishAllAsync(CancellationToken cancellation)
     {
         if (subjects is null) return;
+        if (current is not null) await LeaveAsync(current, finished: false, cancellation);
         current = null;
         await foreach (var subject in subjects.AllAsync(cancellation)) await LeaveAsync(subject, finished: true, cancellation);
     }

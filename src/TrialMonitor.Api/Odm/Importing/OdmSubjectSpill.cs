@@ -59,7 +59,7 @@ public sealed class OdmSubjectSpill : IAsyncDisposable
         var state = new NpgsqlBatchCommand(
             $"insert into {subjects} (subject_key, first_seen, state) values ($1, $2, $3) on conflict (subject_key) do update set state = excluded.state");
         state.Parameters.Add(new NpgsqlParameter { Value = subject.SubjectKey });
-        state.Parameters.Add(new NpgsqlParameter { Value = subject.FirstSeenOrder });
+        state.Parameters.Add(new NpgsqlParameter { Value = subject.FileOrder });
         state.Parameters.Add(new NpgsqlParameter { Value = json.ToJson(SpilledSubject.Of(subject)), NpgsqlDbType = NpgsqlDbType.Jsonb });
         batch.BatchCommands.Add(state);
         if (subject.Changed.Count > 0)
