@@ -16,7 +16,10 @@ namespace TrialMonitor.Bench.Scenarios;
 /// says otherwise; <see cref="OdmImportFile"/>, streamed to disk) and imported as ./ops/import-odm does, through the
 /// full write path (every item group one command through the door), one subject at a time. Items/s and entries/s,
 /// next to the bulk path (StartStream of the same patients' events) and raw COPY of them; the peak memory of both
-/// imports, flat when the larger file's peak is no more than the smaller's plus a margin.
+/// imports, flat when the larger file's peak is no more than the smaller's plus a margin. Then the same as
+/// Transactional files (an audit stream, one item per message, subjects interleaved, later corrections), whose import
+/// holds a bounded number of subjects in memory and spills the others: its rate next to the Snapshot file's, and its
+/// peak memory at both sizes.
 /// </summary>
 public static class OdmImport
 {
@@ -29,9 +32,10 @@ public static class OdmImport
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(host);
+        long[] sizes = [Math.Max(1, items / 10), items];
         var runs = new List<OdmImportRun>();
-        foreach (var size in new[] { Math.Max(1, items / 10), items })
-            runs.Add(await ImportAsync(ctx, host, FirstTrialNo + runs.Count, size));
+        foreach (var size in sizes)
+            runs.Add(await ImportAsync(ctx, host, FirstTrialNo + runs.Count, size, transactional: false));
         var (small, large) = (runs[0], runs[1]);
         var bulk = await Ingest.TrialAsync(ctx, host, FirstTrialNo + runs.Count, "ODMBULK", large.Patients);
         var flat = large.PeakMiB <= small.PeakMiB + FlatMarginMiB;
@@ -44,15 +48,40 @@ public static class OdmImport
             $"{MiB(large.PeakMiB)} ({N(small.Items)} items: {MiB(small.PeakMiB)})",
             $"{N(small.Items)} items: {N(small.Items / small.Elapsed.TotalSeconds)} items/s; {large.Refused} items refused; peak is the whole bench process " +
             $"(its host included); flat = within {FlatMarginMiB:0} MiB of the smaller file's peak"));
+
+        var streams = new List<OdmImportRun>();
+        foreach (var size in sizes)
+            streams.Add(await ImportAsync(ctx, host, FirstTrialNo + runs.Count + 1 + streams.Count, size, transactional: true));
+        // The larger stream again, every subject held in memory to the end of the file (the import before it spilled).
+        var allHeld = await ImportAsync(ctx, host, FirstTrialNo + runs.Count + 1 + streams.Count, items, transactional: true, subjectsHeld: int.MaxValue);
+        var (smallStream, largeStream) = (streams[0], streams[1]);
+        var streamFlat = largeStream.PeakMiB <= smallStream.PeakMiB + FlatMarginMiB;
+        ctx.Report.Add(new Figure("ODM import, audit stream",
+            $"a generated trial as a Transactional ODM file (an EDC's audit stream): {N(largeStream.Items)} items, one per message, " +
+            $"{N(largeStream.Patients)} subjects of {OdmImportFile.EntriesPerSubject} entries, {OdmImportFile.SubjectsOpen} entered at once, " +
+            $"{N(largeStream.Corrections)} later corrections of an item; imported holding {Importer.DefaultSubjectsHeld} subjects in memory",
+            $"{N(largeStream.Items / largeStream.Elapsed.TotalSeconds)} items/s, {N(largeStream.Entries / largeStream.Elapsed.TotalSeconds)} entries/s ({largeStream.Elapsed.TotalSeconds:0} s)",
+            $"the Snapshot file of {N(large.Items)} items: {N(large.Items / large.Elapsed.TotalSeconds)} items/s",
+            Percent(largeStream.Items / largeStream.Elapsed.TotalSeconds / (large.Items / large.Elapsed.TotalSeconds)), "memory flat in file size",
+            streamFlat ? "flat" : "**not flat**",
+            $"{MiB(largeStream.PeakMiB)} ({N(smallStream.Items)} items: {MiB(smallStream.PeakMiB)}; every subject held: {MiB(allHeld.PeakMiB)})",
+            $"{N(largeStream.Entries)} entries appended, {N(largeStream.Corrected)} of them corrections; a subject written to disk {N(largeStream.Spilled)} times " +
+            $"({N(smallStream.Items)} items, {N(smallStream.Patients)} subjects: {N(smallStream.Spilled)}); {largeStream.Refused} items refused; " +
+            $"{N(smallStream.Items)} items: {N(smallStream.Items / smallStream.Elapsed.TotalSeconds)} items/s; every subject held in memory: " +
+            $"{N(allHeld.Items / allHeld.Elapsed.TotalSeconds)} items/s; flat = within {FlatMarginMiB:0} MiB of the smaller file's peak"));
     }
 
-    private static async Task<OdmImportRun> ImportAsync(BenchContext ctx, InProcessHost host, int trialNo, long items)
+    private static async Task<OdmImportRun> ImportAsync(BenchContext ctx, InProcessHost host, int trialNo, long items, bool transactional,
+        int subjectsHeld = Importer.DefaultSubjectsHeld)
     {
-        var code = $"ODM{items / 1000}K";
+        var code = $"ODM{(transactional ? "T" : "")}{items / 1000}K{(subjectsHeld == int.MaxValue ? "ALL" : "")}";
         var trial = ScaleCohort.Trial(ctx.Seed, trialNo, code);
         await host.NewBus().InvokeAsync<Trial>(trial);
         var path = Path.Combine(ctx.LogDirectory, $"{code}.odm.xml");
-        var (patients, written) = await OdmImportFile.WriteAsync(path, trial, ScaleCohort.Patients(ctx.Seed, trialNo, code, int.MaxValue), items);
+        var generated = ScaleCohort.Patients(ctx.Seed, trialNo, code, int.MaxValue);
+        var (patients, written, corrections) = (0, 0L, 0);
+        if (transactional) (patients, written, corrections) = await OdmImportFile.WriteTransactionalAsync(path, trial, generated, items);
+        else (patients, written) = await OdmImportFile.WriteAsync(path, trial, generated, items);
         BenchContext.Progress($"ODM {code}: {N(written)} items of {N(patients)} patients written to {path} ({new FileInfo(path).Length / 1048576.0:0} MiB); importing");
         var refused = 0;
         OdmImportSummary summary;
@@ -62,7 +91,7 @@ public static class OdmImport
             var clock = Stopwatch.StartNew();
             await using (var file = File.OpenRead(path))
             {
-                summary = await Importer.For(host.Services).RunAsync(file, OdmLayoutMapping.Mapping,
+                summary = await Importer.For(host.Services, subjectsHeld).RunAsync(file, OdmLayoutMapping.Mapping,
                     new OdmImportRequest(trial.TrialId, Path.GetFileName(path), "bench", "system", null, DryRun: false), _ => refused++,
                     progress => { if (clock.Elapsed.TotalSeconds % 10 < 1) BenchContext.Progress($"ODM {code}: {progress}"); });
             }
@@ -70,8 +99,9 @@ public static class OdmImport
         }
         File.Delete(path);
         BenchContext.Progress($"ODM {code}: {summary}");
-        return new OdmImportRun(summary.ItemsRead, patients, summary.Appended, refused, summary.Elapsed, peak);
+        return new OdmImportRun(summary.ItemsRead, patients, summary.Appended, refused, summary.Elapsed, peak, corrections, summary.Corrected, summary.SubjectsSpilled);
     }
 
-    private sealed record OdmImportRun(long Items, int Patients, long Entries, int Refused, TimeSpan Elapsed, double PeakMiB);
+    private sealed record OdmImportRun(long Items, int Patients, long Entries, int Refused, TimeSpan Elapsed, double PeakMiB, int Corrections, int Corrected,
+        long Spilled);
 }

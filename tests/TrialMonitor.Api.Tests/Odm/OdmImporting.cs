@@ -27,16 +27,16 @@ internal static class OdmImporting
     }
 
     public static Task<Outcome> Import(this AppFixture app, Guid trialId, string file, string mapping, bool dryRun = false,
-        string role = "system", IReadOnlyList<string>? sites = null) =>
-        app.Import(trialId, File.OpenRead(file), Path.GetFileName(file), OdmMapping.Load(mapping), dryRun, role, sites);
+        string role = "system", IReadOnlyList<string>? sites = null, int subjectsHeld = OdmImport.DefaultSubjectsHeld) =>
+        app.Import(trialId, File.OpenRead(file), Path.GetFileName(file), OdmMapping.Load(mapping), dryRun, role, sites, subjectsHeld);
 
     public static async Task<Outcome> Import(this AppFixture app, Guid trialId, Stream file, string fileName, OdmMapping mapping, bool dryRun = false,
-        string role = "system", IReadOnlyList<string>? sites = null)
+        string role = "system", IReadOnlyList<string>? sites = null, int subjectsHeld = OdmImport.DefaultSubjectsHeld)
     {
         var rows = new List<OdmImportRow>();
         await using (file)
         {
-            var summary = await OdmImport.For(app.Host.Services)
+            var summary = await OdmImport.For(app.Host.Services, subjectsHeld)
                 .RunAsync(file, mapping, new OdmImportRequest(trialId, fileName, "importer", role, sites, dryRun), rows.Add);
             return new Outcome(summary, rows);
         }

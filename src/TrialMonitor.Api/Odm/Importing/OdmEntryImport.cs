@@ -50,7 +50,7 @@ public sealed class OdmEntryImport(OdmMapping mapping, OdmWrites writes, OdmImpo
         if (json is null) return;
         if (problems.Count > 0 && problems.All(p => p.Value is null))
         {
-            subject.Waiting[group.Path] = (group, problems);
+            subject.Waiting[group.Path] = new OdmWaitingGroup(group, problems);
             return;
         }
         subject.Waiting.Remove(group.Path);
@@ -75,7 +75,9 @@ public sealed class OdmEntryImport(OdmMapping mapping, OdmWrites writes, OdmImpo
             return;
         }
         var changedKey = OdmEntryKeys.Changed(key, value);
-        if (patient.Has(changedKey))
+        // A value the key already carried (first, or as a correction) is recorded: an audit stream imported again replays
+        // every value its groups went through, and must not correct the entry in force back to an earlier one.
+        if (patient.Has(changedKey) || patient.Has(key) && kind.ValueOf(patient.Entry(key)).Equals(value))
         {
             summary.AlreadyRecorded++;
             return;

@@ -15,18 +15,28 @@ namespace TrialMonitor.Api.Odm.Importing;
 /// Memory: the reader holds one item group, an importer one subject. In a Snapshot file each SubjectData holds the
 /// subject's data in full: its groups are gathered and handed to one of <see cref="Importers"/> importers (patients
 /// are independent streams, as the demo loader loads them), then the subject is reported and forgotten. A
-/// Transactional file (an audit stream: one item at a time, subjects interleaved) is imported in file order by one
-/// importer that keeps each subject's mapped values to the end of the file, to merge later items into them.
+/// Transactional file (an audit stream: one item at a time, subjects interleaved, a later item changing an earlier one)
+/// is imported in file order by one importer, which must keep what the file said of every subject to the end of the
+/// file (each group's item values, to merge later items into; the enrolment items; the groups still waiting for a
+/// field, reported at the end): it holds at most <paramref name="subjectsHeld"/> subjects in memory, the most recently
+/// read, and writes the others to temporary tables of its own PostgreSQL session (<see cref="OdmHeldSubjects"/>,
+/// <see cref="OdmSubjectSpill"/>), reading a subject back when the file returns to it. A dry run spills the write model
+/// and entries it decided on with the subject. So memory is flat in the file's size in both kinds of file.
 /// </summary>
-public sealed class OdmImport(Func<IMessageBus> newBus, IDocumentStore store, TimeProvider clock)
+/// <param name="subjectsHeld">The subjects of a Transactional file held in memory at once.</param>
+public sealed class OdmImport(Func<IMessageBus> newBus, IDocumentStore store, TimeProvider clock, int subjectsHeld = OdmImport.DefaultSubjectsHeld)
 {
     public const int Importers = 4;
 
-    public static OdmImport For(IServiceProvider services)
+    /// <summary>More than the subjects an EDC's sites enter at once: a stream of a trial of up to this many subjects never touches the disk.</summary>
+    public const int DefaultSubjectsHeld = 256;
+
+    public static OdmImport For(IServiceProvider services, int subjectsHeld = DefaultSubjectsHeld)
     {
         ArgumentNullException.ThrowIfNull(services);
         var runtime = services.GetRequiredService<IWolverineRuntime>();
-        return new OdmImport(() => new MessageBus(runtime), services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>());
+        return new OdmImport(() => new MessageBus(runtime), services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>(),
+            subjectsHeld);
     }
 
     public async Task<OdmImportSummary> RunAsync(Stream file, OdmMapping mapping, OdmImportRequest request, Action<OdmImportRow> onRefused,
@@ -42,8 +52,9 @@ public sealed class OdmImport(Func<IMessageBus> newBus, IDocumentStore store, Ti
         {
             lock (gate) onRefused(row);
         }
-        OdmSubjectImporter NewImporter() => new(mapping, new OdmImportSummary { DryRun = request.DryRun }, Refused,
-            (summary, refused) => new OdmWrites(newBus(), store, clock, request, summary, refused));
+        await using var held = new OdmHeldSubjects(store, subjectsHeld);
+        OdmSubjectImporter NewImporter(OdmHeldSubjects? subjects = null) => new(mapping, new OdmImportSummary { DryRun = request.DryRun }, Refused,
+            (summary, refused) => new OdmWrites(newBus(), store, clock, request, summary, refused), subjects);
 
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var watch = Stopwatch.StartNew();
@@ -80,7 +91,7 @@ public sealed class OdmImport(Func<IMessageBus> newBus, IDocumentStore store, Ti
                 }
                 else
                 {
-                    if (inOrder is null) importers.Add(inOrder = NewImporter());
+                    if (inOrder is null) importers.Add(inOrder = NewImporter(held));
                     await inOrder.ImportAsync(group, cancellation);
                 }
                 if (onProgress is not null && watch.Elapsed - lastProgress > TimeSpan.FromSeconds(1))
@@ -101,6 +112,7 @@ public sealed class OdmImport(Func<IMessageBus> newBus, IDocumentStore store, Ti
         if (inOrder is not null) await inOrder.FinishAllAsync(cancellation);
         var summary = OdmImportSummary.Sum([reading, .. importers.Select(i => i.Summary)]);
         summary.DryRun = request.DryRun;
+        summary.SubjectsSpilled = held.Spilled;
         summary.Elapsed = watch.Elapsed;
         return summary;
     }

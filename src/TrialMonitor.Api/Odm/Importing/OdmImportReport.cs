@@ -35,6 +35,10 @@ public sealed class OdmImportSummary
     public int AlreadyRecorded { get; set; }
     public int IgnoredGroups { get; set; }
     public int RefusedRows { get; set; }
+
+    /// <summary>How many times a Transactional import wrote a subject to disk to hold no more than its bound in memory.</summary>
+    public long SubjectsSpilled { get; set; }
+
     public TimeSpan Elapsed { get; set; }
     public bool DryRun { get; set; }
 
@@ -54,6 +58,7 @@ public sealed class OdmImportSummary
             sum.AlreadyRecorded += p.AlreadyRecorded;
             sum.IgnoredGroups += p.IgnoredGroups;
             sum.RefusedRows += p.RefusedRows;
+            sum.SubjectsSpilled += p.SubjectsSpilled;
         }
         return sum;
     }
@@ -61,7 +66,8 @@ public sealed class OdmImportSummary
     public override string ToString() =>
         $"{(DryRun ? "dry run (nothing appended): " : "")}{ItemsRead} items in {ItemGroups} item groups read; {Enrolled} subjects enrolled, " +
         $"{Appended} entries appended, {Corrected} of them corrections, {Voided} voided, {AlreadyRecorded} already recorded, " +
-        $"{IgnoredGroups} item groups ignored by the mapping; {RefusedRows} items refused or unmapped; {Elapsed.TotalSeconds:0.0} s";
+        $"{IgnoredGroups} item groups ignored by the mapping; {RefusedRows} items refused or unmapped; " +
+        (SubjectsSpilled > 0 ? $"{SubjectsSpilled} times a subject was written to disk to keep memory flat; " : "") + $"{Elapsed.TotalSeconds:0.0} s";
 }
 
 /// <summary>Where a running import is: items read, entries appended, refused, and how far into the file.</summary>

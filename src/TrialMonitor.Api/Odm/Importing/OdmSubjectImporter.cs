@@ -6,7 +6,8 @@ namespace TrialMonitor.Api.Odm.Importing;
 
 /// <summary>
 /// One importer of <see cref="OdmImport"/>: its own bus (through <see cref="OdmWrites"/>) and its own counts. It imports
-/// whole subjects handed over by the reader (a Snapshot file), or every item group in file order (a Transactional file).
+/// whole subjects handed over by the reader (a Snapshot file), or every item group in file order (a Transactional file),
+/// its subjects held by <see cref="OdmHeldSubjects"/>.
 /// </summary>
 public sealed class OdmSubjectImporter
 {
@@ -14,13 +15,16 @@ public sealed class OdmSubjectImporter
     private readonly Action<OdmImportRow> refused;
     private readonly OdmWrites writes;
     private readonly OdmEntryImport entries;
-    private readonly Dictionary<string, OdmSubjectImport> subjects = new(StringComparer.Ordinal);
+    private readonly OdmHeldSubjects? subjects;
     private OdmSubjectImport? current;
 
-    public OdmSubjectImporter(OdmMapping mapping, OdmImportSummary summary, Action<OdmImportRow> onRefused, Func<OdmImportSummary, Action<OdmImportRow>, OdmWrites> newWrites)
+    /// <param name="subjects">Where a Transactional file's subjects are kept between their item groups (none for Snapshot files).</param>
+    public OdmSubjectImporter(OdmMapping mapping, OdmImportSummary summary, Action<OdmImportRow> onRefused, Func<OdmImportSummary, Action<OdmImportRow>, OdmWrites> newWrites,
+        OdmHeldSubjects? subjects = null)
     {
         ArgumentNullException.ThrowIfNull(newWrites);
         this.mapping = mapping;
+        this.subjects = subjects;
         Summary = summary;
         refused = row =>
         {
@@ -54,22 +58,26 @@ public sealed class OdmSubjectImporter
         }
     }
 
-    /// <summary>The next item group of the file, in file order; a subject the file leaves is kept, to merge its later items.</summary>
+    /// <summary>The next item group of the file, in file order; a subject the file leaves is kept (held or spilled), to merge its later items.</summary>
     public async Task ImportAsync(OdmItemGroup group, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(group);
+        if (subjects is null) throw new InvalidOperationException("an importer in file order needs somewhere to keep its subjects");
         if (current?.SubjectKey != group.SubjectKey)
         {
             if (current is not null) await LeaveAsync(current, finished: false, cancellation);
-            current = subjects.TryGetValue(group.SubjectKey, out var known) ? known : subjects[group.SubjectKey] = new OdmSubjectImport(group.SubjectKey);
+            current = await subjects.EnterAsync(group.SubjectKey, cancellation);
         }
         await ImportAsync(current, group, cancellation);
     }
 
-    /// <summary>At the end of the file: every subject kept is finished.</summary>
+    /// <summary>At the end of the file: every subject kept is finished, in file order.</summary>
     public async Task FinishAllAsync(CancellationToken cancellation)
     {
-        foreach (var subject in subjects.Values.ToList()) await LeaveAsync(subject, finished: true, cancellation);
+        if (subjects is null) return;
+        if (current is not null) await LeaveAsync(current, finished: false, cancellation);
+        current = null;
+        await foreach (var subject in subjects.AllAsync(cancellation)) await LeaveAsync(subject, finished: true, cancellation);
     }
 
     private async Task ImportAsync(OdmSubjectImport subject, OdmItemGroup group, CancellationToken cancellation)
@@ -119,10 +127,9 @@ public sealed class OdmSubjectImporter
     {
         if (!Summary.DryRun) subject.Patient = null;
         if (!finished) return;
-        subjects.Remove(subject.SubjectKey);
         if (subject is { PatientId: null, Refusal: null, FirstSeen: { } first } && await writes.PatientOfAsync(subject, first, mapping, cancellation) is null)
             refused(new OdmImportRow(first.Line, first.Path, "enrolment", null, subject.Refusal!));
-        foreach (var (group, missing) in subject.Waiting.Values)
+        foreach (var (group, missing) in subject.Waiting.Values.OrderBy(w => w.Group.Line))
             foreach (var problem in missing)
                 refused(new OdmImportRow(group.Line, group.Path, problem.Field, null, problem.Reason));
     }
