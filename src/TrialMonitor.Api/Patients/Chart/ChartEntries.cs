@@ -20,10 +20,11 @@ public static class ChartEntries
     public static async Task<ILookup<Guid, RecordedEntry>> InForceAsync(IQuerySession session, Guid[] patientIds, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(session);
+        // Ordered here, not by PostgreSQL: a trial's entries sorted there spill to disk (800 000 entries: a 400 MB
+        // external sort, four times the read). A lookup keeps each patient's entries in the order it is given them.
         var entries = await session.Query<RecordedEntry>()
             .Where(e => patientIds.Contains(e.PatientId) && !e.Voided)
-            .OrderBy(e => e.Version)
             .ToListAsync(cancellation);
-        return entries.ToLookup(e => e.PatientId);
+        return entries.OrderBy(e => e.Version).ToLookup(e => e.PatientId);
     }
 }
