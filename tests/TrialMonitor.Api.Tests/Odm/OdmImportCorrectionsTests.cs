@@ -66,4 +66,27 @@ public sealed class OdmImportCorrectionsTests(AppFixture app) : IntegrationTest(
         Assert.Equal((0, 0, 0), (again.Summary.Appended, again.Summary.Voided, again.Summary.RefusedRows));
         Assert.Equal(events, await App.EventsOfTrialPatients(trial));
     }
+
+    [Fact]
+    public async Task A_later_snapshot_setting_a_value_back_to_its_first_corrects_the_entry_back()
+    {
+        var trial = await Bus.TrialWithSites("SITE-1", "SITE-2");
+        static string Export(int grade) => OdmFile(Subject("101", "LOC.site002", "19600101", "F", $"""
+                <StudyEventData StudyEventOID="SE.V1"><FormData FormOID="F.AE">
+                  <ItemGroupData ItemGroupOID="IG.AE" ItemGroupRepeatKey="1">
+                    <ItemData ItemOID="IT.AETERM" Value="Nausea"/><ItemData ItemOID="IT.AESTDT" Value="20000310"/><ItemData ItemOID="IT.AEGRADE" Value="{grade}"/>
+                  </ItemGroupData>
+                </FormData></StudyEventData>
+            """)).Replace("FileType=\"Transactional\"", "FileType=\"Snapshot\"", StringComparison.Ordinal);
+
+        foreach (var (grade, file) in new[] { (1, "edc-2000-03.xml"), (3, "edc-2000-04.xml"), (1, "edc-2000-05.xml") })
+        {
+            var outcome = await App.Import(trial, OdmImporting.Text(Export(grade)), file, Mapping);
+            Assert.True(outcome.Rows.Count == 0, outcome.ToString());
+        }
+
+        var chart = Assert.Single(await App.Charts(trial));
+        Assert.Equal([new ReportedToxicity(new(2000, 3, 10), "Nausea", 1)], chart.Toxicities());
+        Assert.Equal(2, chart.Corrections.Count);
+    }
 }

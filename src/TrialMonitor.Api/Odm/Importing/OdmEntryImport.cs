@@ -75,9 +75,10 @@ public sealed class OdmEntryImport(OdmMapping mapping, OdmWrites writes, OdmImpo
             return;
         }
         var changedKey = OdmEntryKeys.Changed(key, value);
-        // A value the key already carried (first, or as a correction) is recorded: an audit stream imported again replays
-        // every value its groups went through, and must not correct the entry in force back to an earlier one.
-        if (patient.Has(changedKey) || patient.Has(key) && kind.ValueOf(patient.Entry(key)).Equals(value))
+        // In an audit stream a value the key already carried first is recorded: the stream imported again replays every
+        // value its groups went through, and must not correct the entry in force back to an earlier one. A snapshot
+        // holds only the current value, so one set back to the first is a change the EDC made, and is followed.
+        if (patient.Has(changedKey) || group.FileType != OdmItemGroup.Snapshot && patient.Has(key) && kind.ValueOf(patient.Entry(key)).Equals(value))
         {
             summary.AlreadyRecorded++;
             return;
