@@ -51,14 +51,7 @@ public sealed class CdiscSource
     {
         ArgumentNullException.ThrowIfNull(session);
         // Patients never move between trials or sites, so today's charts name every patient the trial ever had.
-        var query = session.Query<PatientChart>().Where(c => c.TrialId == trialId);
-        if (sites is not null) query = query.Where(c => sites.Contains(c.Site));
-        var patients = (await query.Select(c => new { c.Id, c.SubjectId }).ToListAsync(cancellation))
-            .OrderBy(p => p.SubjectId, StringComparer.Ordinal)
-            .Select(p => p.Id)
-            .ToList();
-
-        foreach (var batch in patients.Chunk(ChartsPerRead))
+        foreach (var batch in (await StoredCharts.InSubjectOrderAsync(session, trialId, sites, cancellation)).Chunk(ChartsPerRead))
         {
             foreach (var chart in await ChartsAsync(session, batch, cancellation))
             {
@@ -70,12 +63,7 @@ public sealed class CdiscSource
 
     private async Task<IReadOnlyList<PatientChart>> ChartsAsync(IQuerySession session, Guid[] ids, CancellationToken cancellation)
     {
-        if (asOf is not { } at)
-        {
-            var stored = (await session.LoadManyAsync<PatientChart>(cancellation, ids)).ToDictionary(c => c.Id);
-            await ChartEntries.LoadAsync(session, stored.Values, cancellation);
-            return [.. ids.Where(stored.ContainsKey).Select(id => stored[id])];
-        }
+        if (asOf is not { } at) return await StoredCharts.LoadAsync(session, ids, cancellation);
         var charts = new List<PatientChart>();
         foreach (var id in ids)
         {

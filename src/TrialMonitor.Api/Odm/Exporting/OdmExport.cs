@@ -123,17 +123,9 @@ public static class OdmExport
     private static async IAsyncEnumerable<PatientChart> ChartsAsync(IQuerySession session, Guid trialId, IReadOnlyList<string>? sites,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
     {
-        var query = session.Query<PatientChart>().Where(c => c.TrialId == trialId);
-        if (sites is not null) query = query.Where(c => sites.Contains(c.Site));
-        var patients = (await query.Select(c => new { c.Id, c.SubjectId }).ToListAsync(cancellation))
-            .OrderBy(p => p.SubjectId, StringComparer.Ordinal)
-            .Select(p => p.Id)
-            .ToList();
-        foreach (var batch in patients.Chunk(ChartsPerRead))
+        foreach (var batch in (await StoredCharts.InSubjectOrderAsync(session, trialId, sites, cancellation)).Chunk(ChartsPerRead))
         {
-            var charts = (await session.LoadManyAsync<PatientChart>(cancellation, batch)).ToDictionary(c => c.Id);
-            await ChartEntries.LoadAsync(session, charts.Values, cancellation);
-            foreach (var id in batch.Where(charts.ContainsKey)) yield return charts[id];
+            foreach (var chart in await StoredCharts.LoadAsync(session, batch, cancellation)) yield return chart;
         }
     }
 }
