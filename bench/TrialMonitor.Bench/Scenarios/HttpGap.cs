@@ -76,10 +76,5 @@ public static class HttpGap
     private static Task PostCountAsync(HttpClient http, Guid patient, string entryKey) =>
         Appends.PostAsync(http, Appends.Mutation, new { patientId = patient, entryKey, count = Appends.CountInput(Appends.Count.CollectedOn) });
 
-    private static async Task<double> TimeAsync(Func<Task> work)
-    {
-        var started = Stopwatch.GetTimestamp();
-        await work();
-        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-    }
+    private static async Task<double> TimeAsync(Func<Task> work) => (await Latencies.TimeAsync(work)).TotalMilliseconds;
 }
