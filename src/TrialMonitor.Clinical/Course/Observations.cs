@@ -135,6 +135,7 @@ public sealed record ClinicalSettings(
 
     public const string Mdacc2003 = "MDACC-2003";
     public const string Eln2013 = "ELN-2013";
+    public const string Eln2020 = "ELN-2020";
 
     public static readonly ClinicalSettings PaperDefaults = new(Mdacc2003, null, null);
 }

@@ -6,9 +6,10 @@ namespace TrialMonitor.Clinical.Cytogenetics;
 public static class CytogeneticCriteria
 {
     public static readonly ICytogeneticCriteria Mdacc2003 = new Mdacc2003Criteria();
-    public static readonly ICytogeneticCriteria Eln2013 = new Eln2013Criteria();
+    public static readonly ICytogeneticCriteria Eln2013 = new Eln2013Criteria(ClinicalSettings.Eln2013);
+    public static readonly ICytogeneticCriteria Eln2020 = new Eln2013Criteria(ClinicalSettings.Eln2020);
 
-    public static IReadOnlyList<ICytogeneticCriteria> All { get; } = [Mdacc2003, Eln2013];
+    public static IReadOnlyList<ICytogeneticCriteria> All { get; } = [Mdacc2003, Eln2013, Eln2020];
 
     /// <exception cref="ArgumentException">The trial names a criteria set this system does not know.</exception>
     public static ICytogeneticCriteria ForName(string criteriaSet) =>

@@ -5,14 +5,16 @@ namespace TrialMonitor.Clinical.Cytogenetics;
 /// <summary>
 /// ELN-2013 (Baccarani, Blood 2013). The published bands are whole numbers (1–35, 36–65, 66–95);
 /// a value between two bands falls into the worse one, i.e. each band is closed at its upper
-/// bound: 0.5 is partial, 35.5 minor, 65.5 minimal, 95.5 none.
+/// bound: 0.5 is partial, 35.5 minor, 65.5 minimal, 95.5 none. ELN-2020 (Hochhaus, Leukemia 2020)
+/// keeps these bands and adds the molecular milestones, which every trial is evaluated on
+/// (<see cref="Molecular.MolecularEvaluation"/>), so it is this class under its own name.
 /// </summary>
-internal sealed class Eln2013Criteria : ICytogeneticCriteria
+internal sealed class Eln2013Criteria(string name) : ICytogeneticCriteria
 {
     // ELN-2013: a karyotype is evaluable with at least 20 metaphases.
     public const int MinimumMetaphases = 20;
 
-    public string Name => ClinicalSettings.Eln2013;
+    public string Name => name;
 
     public CytogeneticCategory? Categorise(CytogeneticAssessment assessment, decimal? fishBackgroundCutoffPercent)
     {

@@ -1,6 +1,7 @@
 using Marten;
 using TrialMonitor.Api.Validation;
 using TrialMonitor.Clinical.Course;
+using TrialMonitor.Clinical.Cytogenetics;
 using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Trials.Registering;
@@ -9,7 +10,7 @@ public sealed record RegisterTrial(Guid TrialId, string Code, string Title, IRea
 
 public static class RegisterTrialHandler
 {
-    public static readonly IReadOnlyList<string> CriteriaSets = [ClinicalSettings.Mdacc2003, ClinicalSettings.Eln2013];
+    public static readonly IReadOnlyList<string> CriteriaSets = [.. CytogeneticCriteria.All.Select(c => c.Name)];
 
     public static async Task<(Trial, IStartStream)> Handle(RegisterTrial command, IQuerySession session, CancellationToken ct)
     {
