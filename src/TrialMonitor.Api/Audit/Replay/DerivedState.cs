@@ -70,26 +70,7 @@ public sealed record DerivedState(
     }
 
     /// <summary>The fields in the order an auditor reads them, with their display names.</summary>
-    public IEnumerable<(string Field, string? Value)> Fields()
-    {
-        yield return ("cytogeneticResponse", CytogeneticResponse);
-        yield return ("hematologicResponse", HematologicResponse);
-        yield return ("protocolStatus", ProtocolStatus);
-        yield return ("table2Row", Table2Row);
-        yield return ("improvement", Improvement);
-        yield return ("dailyDose", DailyDose);
-        yield return ("bestHematologicAfterEscalation", BestHematologicAfterEscalation);
-        yield return ("labToxicity", LabToxicity);
-        yield return ("discrepancies", Discrepancies);
-        foreach (var (entryKey, level) in Levels) yield return ($"level.{entryKey}", level);
-        yield return ("milestone.3", Milestone3);
-        yield return ("milestone.6", Milestone6);
-        yield return ("milestone.12", Milestone12);
-        yield return ("molecularStatus", MolecularStatus);
-        yield return ("mmrReachedOn", MmrReachedOn);
-        yield return ("mmrLostOn", MmrLostOn);
-        yield return ("pcrOverdue", PcrOverdue ? "true" : "false");
-    }
+    public IEnumerable<(string Field, string? Value)> Fields() => Sections().SelectMany(section => section);
 
     /// <summary>
     /// The fields that differ; before an enrolment every field counts as absent. A result's level is
@@ -99,11 +80,41 @@ public sealed record DerivedState(
     {
         var was = before?.Fields().ToDictionary(f => f.Field, f => f.Value) ?? [];
         var now = after?.Fields().ToDictionary(f => f.Field, f => f.Value) ?? [];
-        var names = (before?.Fields() ?? []).Concat(after?.Fields() ?? []).Select(f => f.Field).Distinct();
+        // Section by section, so the level of a result recorded since comes with the levels of the others.
+        var sections = before is null ? after?.Sections() ?? []
+            : after is null ? before.Sections()
+            : before.Sections().Zip(after.Sections(), (b, a) => b.Concat(a));
+        var names = sections.SelectMany(section => section.Select(f => f.Field).Distinct());
         return [.. names
             .Select(name => new DerivedChange(name, was.GetValueOrDefault(name), now.GetValueOrDefault(name)))
             .Where(c => !string.Equals(c.Before, c.After, StringComparison.Ordinal))];
     }
+
+    /// <summary>The assessment's values, the level of each result, then the molecular conclusions.</summary>
+    private IEnumerable<(string Field, string? Value)>[] Sections() =>
+    [
+        [
+            ("cytogeneticResponse", CytogeneticResponse),
+            ("hematologicResponse", HematologicResponse),
+            ("protocolStatus", ProtocolStatus),
+            ("table2Row", Table2Row),
+            ("improvement", Improvement),
+            ("dailyDose", DailyDose),
+            ("bestHematologicAfterEscalation", BestHematologicAfterEscalation),
+            ("labToxicity", LabToxicity),
+            ("discrepancies", Discrepancies),
+        ],
+        Levels.Select(l => ($"level.{l.EntryKey}", (string?)l.Level)),
+        [
+            ("milestone.3", Milestone3),
+            ("milestone.6", Milestone6),
+            ("milestone.12", Milestone12),
+            ("molecularStatus", MolecularStatus),
+            ("mmrReachedOn", MmrReachedOn),
+            ("mmrLostOn", MmrLostOn),
+            ("pcrOverdue", PcrOverdue ? "true" : "false"),
+        ],
+    ];
 
     /// <summary>The milestone's verdict, e.g. OPTIMAL or NOT_ASSESSED.</summary>
     private static string Milestone(MolecularResponse molecular, int month) => Name(molecular.Milestone(month).Assessment);
