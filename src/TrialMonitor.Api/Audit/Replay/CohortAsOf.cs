@@ -8,7 +8,8 @@ namespace TrialMonitor.Api.Audit.Replay;
 /// The cohort tables as the system showed them at a past recorded time (e.g. an interim analysis
 /// cut-off): each patient's stream up to that time, folded and evaluated as the inline projection
 /// did then, and the tables computed under the trial's settings of that time, as the live
-/// <see cref="Cohort.CohortViews"/> did.
+/// <see cref="Cohort.CohortViews"/> did: the molecular response known on the trial's data cut-off of
+/// that time, else on that time's date (UTC).
 /// </summary>
 public static class CohortAsOf
 {
@@ -29,6 +30,6 @@ public static class CohortAsOf
             if (PatientReplay.Fold(events, trialTimeline) is { } chart)
                 patients.Add(chart.ToCohortPatient());
         }
-        return CohortTables.Compute(patients, trial.Settings);
+        return CohortTables.Compute(patients, trial.Settings, DateOnly.FromDateTime(recordedAt.UtcDateTime));
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using TrialMonitor.Api.GraphQL.Schema.Common;
+using TrialMonitor.Api.GraphQL.Schema.Molecular;
 using TrialMonitor.Clinical.Cohort;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Cohort;
@@ -32,5 +33,6 @@ public sealed class CohortType : ObjectGraphType<CohortReport>
         Field(c => c.FollowUp);
         Field(c => c.MonthsOnStandardDose, nullable: true).Description("From the start of 400 mg to escalation.");
         Field(c => c.Discrepancies);
+        Field<NonNullGraphType<MolecularCohortType>>("molecular").Resolve(ctx => ctx.Source.Molecular);
     }
 }
