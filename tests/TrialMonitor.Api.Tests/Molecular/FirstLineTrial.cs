@@ -26,7 +26,7 @@ public sealed class FirstLineTrial
     public static async Task<FirstLineTrial> RecordAsync(AppFixture app)
     {
         await app.Host.ResetAllMartenDataAsync();
-        var client = new Eln2020Client(app);
+        var client = new RecordingClient(app);
         var trial = await client.RegisterTrialAsync("ELN-2020", Cutoff);
         var patients = new Dictionary<string, Guid>();
         async Task<Guid> Enrol(string subject) => patients[subject] = await client.EnrolAsync(trial, subject);

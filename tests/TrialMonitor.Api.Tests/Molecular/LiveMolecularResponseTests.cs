@@ -10,7 +10,7 @@ namespace TrialMonitor.Api.Tests.Molecular;
 /// </summary>
 public sealed class LiveMolecularResponseTests(AppFixture app) : IntegrationTest(app)
 {
-    private Eln2020Client Client { get; } = new(app);
+    private RecordingClient Client { get; } = new(app);
 
     [Fact]
     public async Task A_recorded_result_is_pushed_to_patient_and_cohort_subscribers()

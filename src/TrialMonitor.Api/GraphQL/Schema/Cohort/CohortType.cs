@@ -33,6 +33,8 @@ public sealed class CohortType : ObjectGraphType<CohortReport>
         Field(c => c.FollowUp);
         Field(c => c.MonthsOnStandardDose, nullable: true).Description("From the start of 400 mg to escalation.");
         Field(c => c.Discrepancies);
-        Field<NonNullGraphType<MolecularCohortType>>("molecular").Resolve(ctx => ctx.Source.Molecular);
+        Field<NonNullGraphType<MolecularCohortType>>("molecular")
+            .Description("Beyond the paper: the molecular response (ELN-2020) of the patients, whatever the trial's criteria set.")
+            .Resolve(ctx => ctx.Source.Molecular);
     }
 }

@@ -7,7 +7,7 @@ using TrialMonitor.Api.Tests.Support;
 namespace TrialMonitor.Api.Tests.Molecular;
 
 /// <summary>A trial and its patients recorded through the GraphQL mutations, as a client of the API records them.</summary>
-public sealed class Eln2020Client(AppFixture app)
+public sealed class RecordingClient(AppFixture app)
 {
     public GraphQLOperations Graph { get; } = new(app);
 
