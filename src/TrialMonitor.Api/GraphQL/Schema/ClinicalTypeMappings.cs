@@ -42,6 +42,9 @@ public static class ClinicalTypeMappings
         Output<DoseAfterEscalation>(schema);
         Output<FollowUp>(schema);
         Output<PatientDiscrepancy>(schema);
+        schema.RegisterTypeMapping<PatientDifferences, PatientDifferencesType>();
+        schema.RegisterTypeMapping<FieldDifference, FieldDifferenceType>();
+        schema.RegisterTypeMapping<CriteriaSetValue, CriteriaSetValueType>();
     }
 
     private static void Output<T>(ISchema schema) => schema.RegisterTypeMapping<T, RecordGraphType<T>>();
