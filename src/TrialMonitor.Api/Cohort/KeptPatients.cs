@@ -38,9 +38,10 @@ public sealed class KeptPatient(long version, DateTimeOffset lastRecordedAt, str
 /// </summary>
 public sealed class KeptPatients
 {
-    // Kept inputs cost tens of KB per patient (the course and its assessment as objects; the full
-    // bench's 111 000 kept patients held several GB). Past this many, the others are dropped, and a
-    // trial larger than this alone is computed from every chart on each change instead of kept.
+    // Kept inputs cost tens of KB per patient (the course and its assessment as objects, and an
+    // assessment per other criteria set read; the full bench's 111 000 kept patients held several
+    // GB). Past this many, the others are dropped, and a trial larger than this alone is computed
+    // from every chart on each change instead of kept.
     private const int MaxKeptPatients = 25_000;
 
     private readonly ConcurrentDictionary<Guid, ImmutableDictionary<Guid, KeptPatient>> byTrial = new();

@@ -4,6 +4,7 @@ using GraphQL;
 using GraphQL.Types;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Clinical.Cohort;
+using TrialMonitor.Clinical.Cytogenetics;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Cohort;
 
@@ -14,10 +15,16 @@ public sealed class PatientDifferencesType : RecordGraphType<PatientDifferences>
 
 public sealed class FieldDifferenceType : RecordGraphType<FieldDifference>
 {
-    public FieldDifferenceType() => Description =
-        "A field on which the criteria sets disagree, each set's value in the order the sets were asked for: "
-        + "cytogenetic.<date> (a karyotype's category; cytogenetic.<date>.fish for FISH), protocolStatus (the indications), "
-        + "protocolStatus.indicatedOn, table2.row, table3.improvedCategory, table3.byFish, table3.start, table3.end, table3.censored.";
+    public FieldDifferenceType() : base(d => d.Values)
+    {
+        Description = "A field on which the criteria sets disagree, each set's value in the order the sets were asked for: "
+                      + "cytogenetic.<date> (a karyotype's category; cytogenetic.<date>.fish for FISH), protocolStatus (the indications), "
+                      + "protocolStatus.indicatedOn, table2.row, table3.improvedCategory, table3.byFish, table3.start, table3.end, table3.censored.";
+        // One value per set asked for, each set at most once: the complexity analysis need not price it as a list of unknown length.
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CriteriaSetValueType>>>>("values")
+            .Resolve(ctx => ctx.Source.Values)
+            .WithComplexityImpact(1, CytogeneticCriteria.Names.Count);
+    }
 }
 
 /// <summary>One set's value, as the schema spells it elsewhere (enum values in UPPER_SNAKE, ISO dates).</summary>
