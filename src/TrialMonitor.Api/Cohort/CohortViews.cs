@@ -21,14 +21,19 @@ namespace TrialMonitor.Api.Cohort;
 /// </summary>
 public sealed class CohortViews(IDocumentStore store, KeptPatients kept, TimeProvider clock)
 {
-    // Reports per trial and site selection (coordinators see their sites only); a report of 10 000
-    // patients is a few MB, so past this many the cache starts over rather than grow without bound.
+    // Reports per trial, site selection (coordinators see their sites only) and criteria set; a
+    // report of 10 000 patients is a few MB, so past this many the cache starts over rather than grow
+    // without bound.
     private const int MaxCachedReports = 64;
 
-    private readonly ConcurrentDictionary<(Guid TrialId, string Sites), Computation> reports = new();
+    private readonly ConcurrentDictionary<(Guid TrialId, string Sites, string CriteriaSet), Computation> reports = new();
 
     /// <param name="sites">Only the patients of these sites (a coordinator's view), or null for all.</param>
-    public async Task<CohortReport?> ForTrialAsync(Guid trialId, IReadOnlyList<string>? sites, CancellationToken cancellation = default)
+    /// <param name="criteriaSet">
+    /// The same events evaluated under this (known) criteria set instead of the trial's, or null for the trial's.
+    /// </param>
+    public async Task<CohortReport?> ForTrialAsync(Guid trialId, IReadOnlyList<string>? sites, string? criteriaSet = null,
+        CancellationToken cancellation = default)
     {
         Guid? stamp;
         // The stamp is read before the charts: a report computed after this read includes at least
@@ -39,13 +44,33 @@ public sealed class CohortViews(IDocumentStore store, KeptPatients kept, TimePro
         }
 
         var today = ClinicalDates.Today(clock);
-        var key = (trialId, sites is null ? "*" : string.Join('\n', sites.Order(StringComparer.Ordinal)));
+        var key = (trialId, sites is null ? "*" : string.Join('\n', sites.Order(StringComparer.Ordinal)), criteriaSet ?? "");
         if (reports.Count >= MaxCachedReports && !reports.ContainsKey(key)) reports.Clear();
         var computation = reports.AddOrUpdate(
             key,
-            _ => new Computation(stamp, today, () => ComputeAsync(trialId, sites, today)),
-            (_, cached) => cached.IsCurrent(stamp, today) ? cached : new Computation(stamp, today, () => ComputeAsync(trialId, sites, today)));
+            _ => new Computation(stamp, today, () => ComputeAsync(trialId, sites, criteriaSet, today)),
+            (_, cached) => cached.IsCurrent(stamp, today) ? cached : new Computation(stamp, today, () => ComputeAsync(trialId, sites, criteriaSet, today)));
         return await computation.Report.WaitAsync(cancellation);
+    }
+
+    /// <summary>
+    /// The patients (of these sites, or all) on whom the (known, different) criteria sets disagree,
+    /// each evaluated under the trial's settings with that set; null for an unknown trial.
+    /// </summary>
+    public async Task<IReadOnlyList<PatientDifferences>?> CompareAsync(Guid trialId, IReadOnlyList<string>? sites,
+        IReadOnlyList<string> criteriaSets, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(criteriaSets);
+        await using var session = store.QuerySession();
+        var trial = await session.LoadAsync<Trial>(trialId, cancellation);
+        if (trial is null) return null;
+
+        var patients = (await kept.CurrentAsync(session, trialId, cancellation)).Where(p => sites is null || sites.Contains(p.Site)).ToList();
+        return CriteriaComparison.Compare(
+        [
+            .. criteriaSets.Select(set => trial.Settings with { CriteriaSet = set })
+                .Select(settings => new CriteriaSetCohort(settings, [.. patients.Select(p => p.Under(settings, trial.Settings))])),
+        ]);
     }
 
     /// <summary>The report computed from the charts as they are now, bypassing the cache.</summary>
@@ -66,17 +91,18 @@ public sealed class CohortViews(IDocumentStore store, KeptPatients kept, TimePro
     }
 
     // Not cancelled by the reader who started it: other readers may be waiting for the same report.
-    private async Task<CohortReport?> ComputeAsync(Guid trialId, IReadOnlyList<string>? sites, DateOnly today)
+    private async Task<CohortReport?> ComputeAsync(Guid trialId, IReadOnlyList<string>? sites, string? criteriaSet, DateOnly today)
     {
         var started = Stopwatch.GetTimestamp();
         await using var session = store.QuerySession();
         var trial = await session.LoadAsync<Trial>(trialId);
         if (trial is null) return null;
 
+        var settings = criteriaSet is null ? trial.Settings : trial.Settings with { CriteriaSet = criteriaSet };
         var patients = await kept.CurrentAsync(session, trialId, CancellationToken.None);
         var report = CohortTables.Compute(
-            [.. patients.Where(p => sites is null || sites.Contains(p.Site)).Select(p => p.Patient)],
-            trial.Settings, today);
+            [.. patients.Where(p => sites is null || sites.Contains(p.Site)).Select(p => p.Under(settings, trial.Settings))],
+            settings, today);
         TrialMonitorMetrics.CohortRecomputation.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return report;
     }

@@ -12,6 +12,7 @@ public sealed record PatientDiscrepancy(string SubjectId, Discrepancy Discrepanc
 /// </summary>
 public sealed record CohortReport(
     DateOnly? AsOf,
+    string CriteriaSet,
     Table1 Table1,
     Table2 Table2,
     IReadOnlyList<Table3Line> Table3,
@@ -48,6 +49,7 @@ public static class CohortTables
         var table3 = Table3Line.Compute(patients);
         return new CohortReport(
             settings.DataCutoffOn,
+            settings.CriteriaSet,
             Table1.Compute(patients),
             Table2.Compute(patients),
             table3,

@@ -52,6 +52,9 @@ public static class ClinicalTypeMappings
         Output<MilestoneCounts>(schema);
         Output<MmrBy12Months>(schema);
         Output<OverduePcr>(schema);
+        schema.RegisterTypeMapping<PatientDifferences, PatientDifferencesType>();
+        schema.RegisterTypeMapping<FieldDifference, FieldDifferenceType>();
+        schema.RegisterTypeMapping<CriteriaSetValue, CriteriaSetValueType>();
     }
 
     private static void Output<T>(ISchema schema) => schema.RegisterTypeMapping<T, RecordGraphType<T>>();

@@ -48,12 +48,13 @@ public static class AuditQueries
                          + "null when the trial was not registered yet.")
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
             .Argument<NonNullGraphType<DateTimeOffsetGraphType>>("recordedAt")
+            .Argument<StringGraphType>(CriteriaSetArguments.CriteriaSet, CriteriaSetArguments.CriteriaSetDescription)
             .AuthorizeWithRoles(Roles.Auditor)
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
                 return await CohortAsOf.ForTrialAsync(session, ctx.IdArgument("trialId"), ctx.GetArgument<DateTimeOffset>("recordedAt"),
-                    ctx.CancellationToken);
+                    ctx.CriteriaSetArgument(), ctx.CancellationToken);
             });
 
         query.Field<NonNullGraphType<AuditChainVerificationType>>("verifyAuditChain")

@@ -13,6 +13,7 @@ public sealed class CohortType : ObjectGraphType<CohortReport>
     {
         Name = "Cohort";
         Field(c => c.AsOf, nullable: true).Description("The trial's data cut-off; nothing dated after it is read.");
+        Field(c => c.CriteriaSet).Description("The criteria set the views are evaluated under: the trial's, or the one asked for.");
         Field<NonNullGraphType<Table1Type>>("table1").Resolve(ctx => ctx.Source.Table1);
         Field<NonNullGraphType<Table2Type>>("table2").Resolve(ctx => ctx.Source.Table2);
         Field(c => c.Table3).Description("Patients whose cytogenetic response improved after escalation, in the paper's order.");
