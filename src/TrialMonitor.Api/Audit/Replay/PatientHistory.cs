@@ -28,7 +28,8 @@ public sealed class PatientHistory(Guid patientId, PatientEnrolled enrolment, IR
     public PatientChart? StateAfter(int index)
     {
         var chart = PatientReplay.Fold([.. events.Take(index + 1)], trial);
-        chart?.KnownOn = PatientReplay.KnownOn(trial.SettingsBefore(events[index].Sequence), DateOnly.FromDateTime(events[index].Timestamp.UtcDateTime), null);
+        var recorded = events[index];
+        chart?.KnownOn = PatientReplay.KnownOn(trial.SettingsBefore(recorded.Sequence), DateOnly.FromDateTime(recorded.Timestamp.UtcDateTime), null);
         return chart;
     }
 }
