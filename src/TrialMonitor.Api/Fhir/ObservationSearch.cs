@@ -16,7 +16,7 @@ public static class ObservationSearch
     public static async Task<IResult> SearchAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var (_, refusal) = FhirCaller.Of(http, Roles.SafetyMonitor, Roles.Auditor, Roles.Coordinator);
+        var (_, refusal) = FhirCaller.Of(http, Roles.Coordinator, Roles.SafetyMonitor, Roles.Auditor);
         if (refusal is not null) return refusal;
         var query = http.Request.Query;
         var subjectParameter = query["subject:identifier"].FirstOrDefault();
