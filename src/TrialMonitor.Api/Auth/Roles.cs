@@ -20,7 +20,7 @@ public static class Roles
 
     /// <summary>
     /// A laboratory: sends lab results (FHIR, <c>POST /fhir/r4</c>) for every site of the trials its token names;
-    /// reads nothing clinical and uses no GraphQL field.
+    /// reads the trials' registry and nothing clinical (no patient, alert or history).
     /// </summary>
     public const string Lab = "lab";
 

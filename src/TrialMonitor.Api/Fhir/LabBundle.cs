@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using JasperFx;
 using Marten;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Patients;
@@ -50,9 +51,18 @@ public static class LabBundle
         if (resolved.Count > 0 && !(transaction && answers.Values.Any(a => a.IsRefusal)))
         {
             var actor = WriteActor.Fhir(caller.User, caller.Role, sites, BundleName(bundle), correlationId);
-            var outcome = await services.GetRequiredService<IMessageBus>()
-                .SendAsync<LabResultsOutcome>(new RecordLabResults(resolved, transaction), actor, cancellation);
-            BundleAnswers.Apply(resolved, outcome, answers);
+            try
+            {
+                var outcome = await services.GetRequiredService<IMessageBus>()
+                    .SendAsync<LabResultsOutcome>(new RecordLabResults(resolved, transaction), actor, cancellation);
+                BundleAnswers.Apply(resolved, outcome, answers);
+            }
+            catch (ConcurrencyException)
+            {
+                // Other writers kept moving these patients through every attempt (PatientWrites): nothing was appended.
+                foreach (var entry in resolved.SelectMany(g => g.Entries))
+                    answers[entry] = EntryAnswer.Refused(409, $"Bundle.entry[{entry}]", "other writers kept changing the patient; send the Bundle again");
+            }
         }
         return BundleResponse.Of(bundle, answers, transaction);
     }

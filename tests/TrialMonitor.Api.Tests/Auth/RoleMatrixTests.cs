@@ -19,14 +19,14 @@ namespace TrialMonitor.Api.Tests.Auth;
 /// Every query, mutation and subscription of the schema, and every FHIR endpoint, against every role: allowed ones
 /// run without an authorization error, refused ones answer FORBIDDEN (403) naming the roles and append nothing. The
 /// table is the specification (DOMAIN.md "People"), written out here rather than read back from the schema's metadata.
-/// A lab uses no GraphQL field: it sends results through FHIR only.
+/// A lab reads the trials' registry and nothing clinical: it sends results through FHIR.
 /// </summary>
 public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
 {
     private const string C = Roles.Coordinator, S = Roles.SafetyMonitor, Au = Roles.Auditor, Ad = Roles.Admin, L = Roles.Lab;
 
     private static readonly string[] PatientReaders = [C, S, Au];
-    private static readonly string[] Everyone = [C, S, Au, Ad];
+    private static readonly string[] Everyone = [C, S, Au, Ad, L];
     private static readonly string[] AlertReaders = [C, S, Au];
     private static readonly string[] AuditReaders = [Au, Ad];
 
