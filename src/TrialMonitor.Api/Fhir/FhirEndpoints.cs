@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Utility;
 using TrialMonitor.Api.Auth;
 
 namespace TrialMonitor.Api.Fhir;
@@ -40,7 +41,7 @@ public static class FhirEndpoints
         }
         if (resource is not Bundle { Type: Bundle.BundleType.Transaction or Bundle.BundleType.Batch } bundle)
             return Outcomes.Refusal(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid,
-                $"send a Bundle of type transaction or batch (got {(resource is Bundle other ? $"a Bundle of type {other.Type}" : $"a {resource.TypeName}")})");
+                $"send a Bundle of type transaction or batch (got {(resource is Bundle other ? $"a Bundle of type {other.Type.GetLiteral()}" : $"a {resource.TypeName}")})");
         var correlationId = http.Request.Headers[RequestOrigin.CorrelationHeader].FirstOrDefault() is { } incoming && RequestOrigin.IsCorrelationId(incoming)
             ? incoming
             : Guid.NewGuid().ToString();

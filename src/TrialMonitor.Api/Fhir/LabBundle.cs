@@ -3,6 +3,7 @@ using JasperFx;
 using Marten;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Validation;
 using Wolverine;
 
 namespace TrialMonitor.Api.Fhir;
@@ -56,6 +57,12 @@ public static class LabBundle
                 var outcome = await services.GetRequiredService<IMessageBus>()
                     .SendAsync<LabResultsOutcome>(new RecordLabResults(resolved, transaction), actor, cancellation);
                 BundleAnswers.Apply(resolved, outcome, answers);
+            }
+            catch (InvalidInputException unstorable)
+            {
+                // Refused before any decision (a string PostgreSQL cannot store, see Validation/StoredText).
+                foreach (var entry in resolved.SelectMany(g => g.Entries))
+                    answers[entry] = EntryAnswer.Refused(422, $"Bundle.entry[{entry}]", string.Join("; ", unstorable.Errors));
             }
             catch (ConcurrencyException)
             {

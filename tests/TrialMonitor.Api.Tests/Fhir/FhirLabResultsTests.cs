@@ -199,6 +199,47 @@ public sealed class FhirLabResultsTests(AppFixture app) : IntegrationTest(app)
         Assert.Contains("this needs role coordinator or lab; you have role auditor", Diagnostics(refusal));
     }
 
+    [Fact]
+    public async Task What_the_door_cannot_read_is_refused_naming_the_element_and_what_it_takes()
+    {
+        await TwoSubjects();
+        var lab = App.LabToken(Trial);
+        var noIdentifier = Observation("Y-1", "718-7", "001", 12m, "g/dL");
+        noIdentifier.Remove("identifier");
+        var withoutCopies = Observation("Y-4", "69380-4", "001", 0.5m, "%");
+        var undated = Observation("Y-5", "718-7", "001", 12m, "g/dL");
+        undated.Remove("effectiveDateTime");
+        var before = await AccessScenario.EventCount(App);
+
+        var (status, response) = await App.PostFhirAsync(Bundle("batch",
+            noIdentifier, Observation("Y-2", "718-7", "001", 7.4m, "mmol/L"), Observation("Y-3", "2345-7", "001", 5.5m, "mmol/L"), withoutCopies, undated,
+            new JsonObject { ["resourceType"] = "Patient", ["id"] = "p" }), lab);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(Enumerable.Repeat("422 Unprocessable Entity", 6), Statuses(response));
+        string Said(int entry) => string.Join('\n', Diagnostics(response["entry"]![entry]!["response"]!["outcome"]));
+        Assert.Contains("Bundle.entry[0].resource.identifier: is required", Said(0));
+        Assert.Contains("Bundle.entry[1].resource.valueQuantity.code: 'mmol/L' is not a unit TrialMonitor converts Hemoglobin [Mass/volume] in Blood from; it takes g/dL, g/L", Said(1));
+        Assert.Contains("Bundle.entry[2].resource.code: LOINC 2345-7 is not a result TrialMonitor records", Said(2));
+        Assert.Contains("Bundle.entry[3].resource.component: must hold the ABL1 control gene copies (urn:trialmonitor:code|abl1-control-copies, unit {copies})", Said(3));
+        Assert.Contains("Bundle.entry[4].resource.effective[x]: is required: the day the specimen was collected", Said(4));
+        Assert.Contains("Bundle.entry[5].resource: TrialMonitor takes Observation and DiagnosticReport resources (got Patient)", Said(5));
+        Assert.Equal(before, await AccessScenario.EventCount(App));
+
+        var (malformed, outcome) = await App.PostFhirAsync(new JsonObject { ["resourceType"] = "Bundle", ["type"] = "transaction", ["entry"] = "none" }, lab);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed);
+        Assert.Equal("OperationOutcome", (string?)outcome["resourceType"]);
+        var (collection, refusal) = await App.PostFhirAsync(Bundle("collection", Observation("Y-6", "718-7", "001", 12m, "g/dL")), lab);
+        Assert.Equal(HttpStatusCode.BadRequest, collection);
+        Assert.Contains("send a Bundle of type transaction or batch (got a Bundle of type collection)", Diagnostics(refusal));
+
+        var (metadata, capabilities) = await App.GetFhirAsync("/fhir/r4/metadata", null);
+        Assert.Equal(HttpStatusCode.OK, metadata);
+        Assert.Equal("4.0.1", (string?)capabilities["fhirVersion"]);
+        Assert.Contains("LOINC 69380-4", (string?)capabilities["rest"]![0]!["documentation"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.PostFhirAsync(DocsBundle(), "not-a-token")).Status);
+    }
+
     private async Task<(Guid First, Guid Second)> TwoSubjects()
     {
         var trial = await Bus.Trial();
