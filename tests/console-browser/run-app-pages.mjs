@@ -72,7 +72,8 @@ try {
   await page.goto(at('/app'), { waitUntil: 'load', timeout });
   await page.locator('form.sign-in textarea').fill(coordinator, { timeout });
   await page.locator('form.sign-in button[type=submit]').click({ timeout });
-  await page.locator('main a', { hasText: 'cohort' }).first().click({ timeout });
+  // The paper's trial by its code: ./ops/run also loads the first-line trial, listed before it.
+  await page.locator('main li', { hasText: 'KANTARJIAN-2003' }).locator('a', { hasText: 'cohort' }).first().click({ timeout });
   await page.waitForURL(`**/app/trials/${trialId}`, { timeout });
   await page.locator('#cohort tr[data-subject-id="KAN-21"]').first().waitFor({ timeout });
   const table3 = await page.locator('#cohort section', { hasText: 'Table 3.' }).locator('tbody tr').allInnerTexts();

@@ -48,9 +48,10 @@ public static class CdiscExports
     {
         ArgumentNullException.ThrowIfNull(host);
         await using var session = host.Store.QuerySession();
-        var source = await CdiscSource.OpenAsync(session, trialId, sites: null, asOf: null)
+        var now = DateTimeOffset.UtcNow;
+        var source = await CdiscSource.OpenAsync(session, trialId, sites: null, asOf: null, now)
             ?? throw new InvalidOperationException($"no trial {trialId}");
-        var spools = await CdiscExport.SpoolAsync(session, source, CdiscDatasets.All, DateTimeOffset.UtcNow);
+        var spools = await CdiscExport.SpoolAsync(session, source, CdiscDatasets.All, now);
         long rows = 0;
         foreach (var spool in spools)
         {

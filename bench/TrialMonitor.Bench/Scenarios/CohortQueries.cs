@@ -38,7 +38,7 @@ public static class CohortQueries
     public static async Task RecomputeAsync(IDocumentStore store, Guid trialId)
     {
         await using var session = store.QuerySession();
-        _ = await CohortViews.ComputeAsync(session, trialId, sites: null) ?? throw new InvalidOperationException($"no trial {trialId}");
+        _ = await CohortViews.ComputeAsync(session, trialId, sites: null, DateOnly.FromDateTime(DateTime.UtcNow)) ?? throw new InvalidOperationException($"no trial {trialId}");
     }
 
     /// <summary>

@@ -49,7 +49,8 @@ public static class Replay
         async Task<long> AsOf()
         {
             await using var session = store.QuerySession();
-            var chart = await PatientAudit.AsOfAsync(session, patient.PatientId, version: null, recordedAt: asOf, clinicalDate: null)
+            var chart = await PatientAudit.AsOfAsync(session, patient.PatientId, version: null, recordedAt: asOf, clinicalDate: null,
+                today: DateOnly.FromDateTime(DateTime.UtcNow))
                 ?? throw new InvalidOperationException("the replay found no patient");
             return chart.Version;
         }

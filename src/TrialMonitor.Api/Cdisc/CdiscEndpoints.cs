@@ -14,12 +14,12 @@ public static class CdiscEndpoints
     public static IEndpointRouteBuilder MapCdiscExport(this IEndpointRouteBuilder app)
     {
         app.MapGet("/cdisc/trials/{trialId:guid}/{model}/{file}",
-            (HttpContext http, Guid trialId, string model, string file, string? asOf, IDocumentStore store) =>
-                Export(http, store, trialId, model, file, asOf));
+            (HttpContext http, Guid trialId, string model, string file, string? asOf, IDocumentStore store, TimeProvider clock) =>
+                Export(http, store, clock, trialId, model, file, asOf));
         return app;
     }
 
-    private static async Task Export(HttpContext http, IDocumentStore store, Guid trialId, string model, string file, string? asOf)
+    private static async Task Export(HttpContext http, IDocumentStore store, TimeProvider clock, Guid trialId, string model, string file, string? asOf)
     {
         if (!await MayExport(http)) return;
         CdiscModel? parsed = model switch { "sdtm" => CdiscModel.Sdtm, "adam" => CdiscModel.Adam, _ => null };
@@ -50,8 +50,9 @@ public static class CdiscEndpoints
             cutoff = at;
         }
 
+        var now = clock.GetUtcNow();
         await using var session = store.QuerySession();
-        var source = await CdiscSource.OpenAsync(session, trialId, SiteAccess.ReadableSites(http.User), cutoff, http.RequestAborted);
+        var source = await CdiscSource.OpenAsync(session, trialId, SiteAccess.ReadableSites(http.User), cutoff, now, http.RequestAborted);
         if (source is null)
         {
             await Refuse(http, StatusCodes.Status404NotFound, cutoff is null ? $"no trial {trialId}" : $"no trial {trialId} as of {asOf}");
@@ -62,7 +63,7 @@ public static class CdiscEndpoints
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{dataset.Name.ToLowerInvariant()}.{format.Value.Extension()}\"";
         http.Response.ContentType = format.Value.ContentType();
-        await CdiscExport.WriteAsync(session, source, dataset, format.Value, http.Response.Body, DateTimeOffset.UtcNow, http.RequestAborted);
+        await CdiscExport.WriteAsync(session, source, dataset, format.Value, http.Response.Body, now, http.RequestAborted);
     }
 
     private static async Task<bool> MayExport(HttpContext http)

@@ -37,14 +37,17 @@ public sealed class CdiscSource
 
     /// <param name="sites">Only these sites' patients (a coordinator's export), or null for all.</param>
     /// <param name="asOf">What the system knew at this recorded time, or null for now.</param>
+    /// <param name="now">The export's time, from the clock that also stamps its files.</param>
     /// <returns>Null when the trial was unknown (at that time).</returns>
     public static async Task<CdiscSource?> OpenAsync(IQuerySession session, Guid trialId, IReadOnlyList<string>? sites,
-        DateTimeOffset? asOf, CancellationToken cancellation = default)
+        DateTimeOffset? asOf, DateTimeOffset now, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         var timeline = await TrialTimeline.LoadAsync(session, trialId, cancellation);
         var trial = asOf is { } at ? timeline.AsOf(at) : await session.LoadAsync<Trial>(trialId, cancellation);
-        return trial is null ? null : new CdiscSource(trialId, new CdiscStudy(trial.Code, trial.Settings), sites, asOf, timeline);
+        // As of a past time the rules read the day as it was then (UTC, as the door's "today").
+        var exportedOn = DateOnly.FromDateTime((asOf ?? now).UtcDateTime);
+        return trial is null ? null : new CdiscSource(trialId, new CdiscStudy(trial.Code, trial.Settings, exportedOn), sites, asOf, timeline);
     }
 
     public async IAsyncEnumerable<CdiscSubject> SubjectsAsync(IQuerySession session, [EnumeratorCancellation] CancellationToken cancellation = default)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TrialMonitor.Clinical.Course;
+using TrialMonitor.Clinical.Molecular;
 
 namespace TrialMonitor.Api.Cdisc;
 
@@ -8,8 +9,10 @@ namespace TrialMonitor.Api.Cdisc;
 /// cohort tables read it) and what the rules concluded from it, as the system concluded it at the
 /// export's cut-off. Every dataset is a pure function of this.
 /// </summary>
+/// <param name="Molecular">The molecular response as known on the trial's data cut-off, else on the export's day;
+/// null for a patient the study does not analyse for it (<see cref="CdiscStudy.MonitorsMolecularResponse"/>).</param>
 public sealed record CdiscSubject(CdiscStudy Study, string SubjectId, string Site, DateOnly EnrolledOn, PatientCourse Course,
-    PatientAssessment Assessment)
+    PatientAssessment Assessment, MolecularResponse? Molecular)
 {
     public static CdiscSubject Of(CdiscStudy study, string subjectId, string site, DateOnly enrolledOn, PatientCourse course,
         PatientAssessment assessment)
@@ -17,7 +20,8 @@ public sealed record CdiscSubject(CdiscStudy Study, string SubjectId, string Sit
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(course);
         var cut = study.Settings.DataCutoffOn is { } cutoff ? course.AsOf(cutoff) : course;
-        return new CdiscSubject(study, subjectId, site, enrolledOn, cut, assessment);
+        var molecular = study.MonitorsMolecularResponse(cut) ? MolecularEvaluation.Evaluate(course, study.Settings, study.ExportedOn) : null;
+        return new CdiscSubject(study, subjectId, site, enrolledOn, cut, assessment, molecular);
     }
 
     /// <summary>USUBJID: unique across studies.</summary>

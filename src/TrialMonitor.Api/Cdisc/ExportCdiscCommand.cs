@@ -32,15 +32,15 @@ public static class ExportCdiscCommand
             return 2;
         }
 
+        var createdAt = services.GetRequiredService<TimeProvider>().GetUtcNow();
         await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
-        var source = await CdiscSource.OpenAsync(session, trialId, sites: null, asOf, cancellation);
+        var source = await CdiscSource.OpenAsync(session, trialId, sites: null, asOf, createdAt, cancellation);
         if (source is null)
         {
             error.WriteLine(asOf is null ? $"no trial {trialId}" : $"no trial {trialId} as of {asOf:O}");
             return 1;
         }
 
-        var createdAt = DateTimeOffset.UtcNow;
         var datasets = CdiscDatasets.All;
         var csvs = new Dictionary<CdiscDataset, (FileStream File, CsvRows Rows)>();
         try

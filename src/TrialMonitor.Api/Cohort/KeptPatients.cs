@@ -3,11 +3,33 @@ using System.Collections.Immutable;
 using Marten;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Clinical.Cohort;
+using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Cohort;
 
 /// <summary>A patient's cohort input as of one version of its chart.</summary>
-public sealed record KeptPatient(long Version, DateTimeOffset LastRecordedAt, string Site, CohortPatient Patient);
+public sealed class KeptPatient(long version, DateTimeOffset lastRecordedAt, string site, CohortPatient patient)
+{
+    // Evaluations under settings other than the trial's (another criteria set), kept with this
+    // version of the chart so that a repeated read under that set evaluates only the changed charts.
+    private readonly ConcurrentDictionary<ClinicalSettings, CohortPatient> evaluated = new();
+
+    public long Version { get; } = version;
+
+    public DateTimeOffset LastRecordedAt { get; } = lastRecordedAt;
+
+    public string Site { get; } = site;
+
+    /// <summary>The course and the chart's assessment, made under the trial's settings.</summary>
+    public CohortPatient Patient { get; } = patient;
+
+    /// <summary>
+    /// The patient under the given settings: the chart's own assessment under the trial's, else the
+    /// course evaluated again (e.g. the trial's settings with another criteria set).
+    /// </summary>
+    public CohortPatient Under(ClinicalSettings settings, ClinicalSettings trialSettings) =>
+        settings == trialSettings ? Patient : evaluated.GetOrAdd(settings, s => CohortPatient.Evaluate(Patient.Course, s));
+}
 
 /// <summary>
 /// The cohort inputs of every patient of a trial, kept between reports: after a change only the
@@ -16,9 +38,10 @@ public sealed record KeptPatient(long Version, DateTimeOffset LastRecordedAt, st
 /// </summary>
 public sealed class KeptPatients
 {
-    // Kept inputs cost tens of KB per patient (the course and its assessment as objects; the full
-    // bench's 111 000 kept patients held several GB). Past this many, the others are dropped, and a
-    // trial larger than this alone is computed from every chart on each change instead of kept.
+    // Kept inputs cost tens of KB per patient (the course and its assessment as objects, and an
+    // assessment per other criteria set read; the full bench's 111 000 kept patients held several
+    // GB). Past this many, the others are dropped, and a trial larger than this alone is computed
+    // from every chart on each change instead of kept.
     private const int MaxKeptPatients = 25_000;
 
     private readonly ConcurrentDictionary<Guid, ImmutableDictionary<Guid, KeptPatient>> byTrial = new();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrialMonitor.Clinical.Cytogenetics;
 
 namespace TrialMonitor.Api.Validation;
 
@@ -74,6 +75,11 @@ public sealed class FieldChecks
 
     public FieldChecks NotAfter(DateOnly value, DateOnly latest, string field, string what) =>
         Require(value <= latest, field, $"{value:yyyy-MM-dd} is after {what} ({latest:yyyy-MM-dd})");
+
+    /// <summary>A criteria set by the exact name a trial is registered with, e.g. "ELN-2013".</summary>
+    public FieldChecks CriteriaSet(string? value, string field) =>
+        Require(value is not null && CytogeneticCriteria.Names.Contains(value), field,
+            $"'{value}' is not one of {string.Join(", ", CytogeneticCriteria.Names)}");
 
     public void ThrowIfAny() => InvalidInputException.ThrowIfAny(errors);
 

@@ -1,13 +1,18 @@
 using TrialMonitor.Clinical.Course;
+using TrialMonitor.Clinical.Molecular;
 
 namespace TrialMonitor.Clinical.Cohort;
 
 /// <summary>A patient whose investigator-reported response differs from the derived one.</summary>
 public sealed record PatientDiscrepancy(string SubjectId, Discrepancy Discrepancy);
 
-/// <summary>Everything the paper reports about the cohort, computed from the patients' courses.</summary>
+/// <summary>
+/// Everything the paper reports about the cohort, computed from the patients' courses, and the cohort's
+/// molecular response (beyond the paper).
+/// </summary>
 public sealed record CohortReport(
     DateOnly? AsOf,
+    string CriteriaSet,
     Table1 Table1,
     Table2 Table2,
     IReadOnlyList<Table3Line> Table3,
@@ -18,15 +23,17 @@ public sealed record CohortReport(
     DoseAfterEscalation DoseAt6Months,
     FollowUp FollowUp,
     MedianRange? MonthsOnStandardDose,
-    IReadOnlyList<PatientDiscrepancy> Discrepancies);
+    IReadOnlyList<PatientDiscrepancy> Discrepancies,
+    MolecularCohort Molecular);
 
 /// <summary>
 /// The cohort views (Kantarjian, Blood 2003, Tables 1-3 and the text) as a pure function of the
-/// patients. Time comes from the data: with a data cut-off, nothing dated after it is read.
+/// patients. Time comes from the data: with a data cut-off, nothing dated after it is read. The
+/// molecular response is known on the data cut-off, else on <c>today</c>, which it alone reads.
 /// </summary>
 public static class CohortTables
 {
-    public static CohortReport Compute(IReadOnlyList<CohortPatient> patients, ClinicalSettings settings)
+    public static CohortReport Compute(IReadOnlyList<CohortPatient> patients, ClinicalSettings settings, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(patients);
         ArgumentNullException.ThrowIfNull(settings);
@@ -42,6 +49,7 @@ public static class CohortTables
         var table3 = Table3Line.Compute(patients);
         return new CohortReport(
             settings.DataCutoffOn,
+            settings.CriteriaSet,
             Table1.Compute(patients),
             Table2.Compute(patients),
             table3,
@@ -55,13 +63,16 @@ public static class CohortTables
             [.. patients
                 .SelectMany(p => p.Assessment.Discrepancies.Select(d => new PatientDiscrepancy(p.SubjectId, d)))
                 .OrderBy(d => d.SubjectId, StringComparer.Ordinal)
-                .ThenBy(d => d.Discrepancy.AssessedOn)]);
+                .ThenBy(d => d.Discrepancy.AssessedOn)],
+            MolecularCohort.Compute(
+                [.. patients.Select(p => new SubjectMolecularResponse(p.SubjectId, MolecularEvaluation.Evaluate(p.Course, settings, today)))],
+                MolecularEvaluation.KnownOn(settings, today)));
     }
 
     /// <summary>Evaluates every course under the trial's settings, then computes the views.</summary>
-    public static CohortReport Compute(IEnumerable<PatientCourse> courses, ClinicalSettings settings)
+    public static CohortReport Compute(IEnumerable<PatientCourse> courses, ClinicalSettings settings, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(courses);
-        return Compute([.. courses.Select(c => CohortPatient.Evaluate(c, settings))], settings);
+        return Compute([.. courses.Select(c => CohortPatient.Evaluate(c, settings))], settings, today);
     }
 }

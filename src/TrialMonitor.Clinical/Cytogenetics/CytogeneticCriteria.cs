@@ -11,6 +11,9 @@ public static class CytogeneticCriteria
 
     public static IReadOnlyList<ICytogeneticCriteria> All { get; } = [Mdacc2003, Eln2013, Eln2020];
 
+    /// <summary>The names a trial is registered with, or a reader asks for, exactly as spelt here.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. All.Select(c => c.Name)];
+
     /// <exception cref="ArgumentException">The trial names a criteria set this system does not know.</exception>
     public static ICytogeneticCriteria ForName(string criteriaSet) =>
         All.FirstOrDefault(c => string.Equals(c.Name, criteriaSet, StringComparison.OrdinalIgnoreCase))

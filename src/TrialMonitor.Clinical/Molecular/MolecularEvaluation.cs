@@ -15,8 +15,15 @@ public static class MolecularEvaluation
     {
         ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(settings);
-        var knownOn = settings.DataCutoffOn ?? today;
+        var knownOn = KnownOn(settings, today);
         return Evaluate(course.AsOf(knownOn), knownOn);
+    }
+
+    /// <summary>The date the response is known on: the trial's data cut-off if it has one, else <paramref name="today"/>.</summary>
+    public static DateOnly KnownOn(ClinicalSettings settings, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.DataCutoffOn ?? today;
     }
 
     /// <summary>The response of a course already cut at <paramref name="knownOn"/>.</summary>

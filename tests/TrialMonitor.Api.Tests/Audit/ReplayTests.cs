@@ -62,7 +62,7 @@ public sealed class ReplayTests(AppFixture app) : IntegrationTest(app)
         await Bus.RecordCourseWithCorrection(patient);
 
         await using var session = App.Store.QuerySession();
-        var replayed = await Api.Audit.Replay.PatientAudit.AsOfAsync(session, patient, null, null, null);
+        var replayed = await Api.Audit.Replay.PatientAudit.AsOfAsync(session, patient, null, null, null, today: new DateOnly(2026, 1, 1));
         var stored = await session.LoadAsync<PatientChart>(patient);
 
         Assert.Equal(JsonSerializer.Serialize(stored), JsonSerializer.Serialize(replayed));

@@ -55,6 +55,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
         ["patients"] = new(PatientReaders, (s, _) => ("query($t: ID!) { patients(trialId: $t) { totalCount } }", new { t = s.Trial })),
         ["patient"] = new(PatientReaders, (s, _) => ("query($p: ID!) { patient(id: $p) { id } }", new { p = s.Patient })),
         ["cohort"] = new(PatientReaders, (s, _) => ("query($t: ID!) { cohort(trialId: $t) { __typename } }", new { t = s.Trial })),
+        ["criteriaComparison"] = new(PatientReaders, (s, _) => ("""query($t: ID!) { criteriaComparison(trialId: $t, criteriaSets: ["MDACC-2003", "ELN-2013"]) { subjectId } }""", new { t = s.Trial })),
         ["discrepancies"] = new(PatientReaders, (s, _) => ("query($t: ID!) { discrepancies(trialId: $t) { subjectId } }", new { t = s.Trial })),
         ["openAlerts"] = new(AlertReaders, (s, _) => ("query($t: ID!) { openAlerts(trialId: $t) { id } }", new { t = s.Trial })),
         ["acknowledgedAlerts"] = new(AlertReaders, (s, _) => ("query($t: ID!) { acknowledgedAlerts(trialId: $t) { id } }", new { t = s.Trial })),

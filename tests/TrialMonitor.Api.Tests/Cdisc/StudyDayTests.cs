@@ -11,7 +11,7 @@ public sealed class StudyDayTests
     public void The_start_of_400_mg_is_day_1_the_day_before_is_day_minus_1()
     {
         var course = Kantarjian2003.Courses[0];
-        var subject = CdiscSubject.Of(new CdiscStudy("S", Kantarjian2003.Settings), course.Baseline.SubjectId, course.Baseline.Site,
+        var subject = CdiscSubject.Of(new CdiscStudy("S", Kantarjian2003.Settings, new DateOnly(2026, 1, 1)), course.Baseline.SubjectId, course.Baseline.Site,
             course.Baseline.DiagnosedOn, course, PatientEvaluation.Evaluate(course, Kantarjian2003.Settings));
         var start = DoseHistory.StandardDoseStartedOn(course)!.Value;
 

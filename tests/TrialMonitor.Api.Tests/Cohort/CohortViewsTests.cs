@@ -160,7 +160,7 @@ public sealed class CohortViewsTests(AppFixture app) : IntegrationTest(app)
     private async Task<string> FromTheCharts(Guid trial)
     {
         await using var session = App.Store.QuerySession();
-        return Json(await CohortViews.ComputeAsync(session, trial, sites: null));
+        return Json(await CohortViews.ComputeAsync(session, trial, sites: null, ClinicalDates.Today(App.Host.Services.GetRequiredService<TimeProvider>())));
     }
 
     private static string Json(object? value) => System.Text.Json.JsonSerializer.Serialize(value);

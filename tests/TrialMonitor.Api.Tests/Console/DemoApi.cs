@@ -39,6 +39,8 @@ public sealed class DemoApi : IAsyncLifetime
         };
         api.Environment["TRIALMONITOR_DB"] = await OwnDatabase();
         api.Environment["TrialMonitor__LoadDemoCohort"] = "true";
+        // The browser tests read the paper's trial; the first-line trial's longer load would compete with them for the CPU.
+        api.Environment["TrialMonitor__LoadFirstLineDemo"] = "false";
         api.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         api.Environment["TrialMonitor__Auth__DevelopmentKey"] = "true";
         process = Process.Start(api)!;

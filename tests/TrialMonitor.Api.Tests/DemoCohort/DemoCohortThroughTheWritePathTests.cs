@@ -38,13 +38,13 @@ public sealed class DemoCohortThroughTheWritePathTests(AppFixture app) : IAsyncL
     private async Task<CohortReport> FromTheCharts()
     {
         await using var session = app.Store.QuerySession();
-        return (await CohortViews.ComputeAsync(session, DemoCohortSeeding.TrialId, sites: null))!;
+        return (await CohortViews.ComputeAsync(session, DemoCohortSeeding.TrialId, sites: null, ClinicalDates.Today(app.Host.Services.GetRequiredService<TimeProvider>())))!;
     }
 
     [Fact]
     public async Task The_stored_cohort_gives_the_same_tables_as_the_reconstructed_courses()
     {
-        var expected = CohortTables.Compute(Kantarjian2003.Courses, Kantarjian2003.Settings);
+        var expected = CohortTables.Compute(Kantarjian2003.Courses, Kantarjian2003.Settings, ClinicalDates.Today(app.Host.Services.GetRequiredService<TimeProvider>()));
 
         var live = await Live();
 

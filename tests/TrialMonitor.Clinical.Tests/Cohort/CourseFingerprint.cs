@@ -17,7 +17,7 @@ internal static class CourseFingerprint
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(course, Json)));
         return $"{course.Baseline.SubjectId} counts {course.BloodCounts.Count} marrow {course.Marrow.Count} "
-            + $"cytogenetics {course.Cytogenetics.Count} exams {course.Exams.Count} doses {course.Doses.Count} "
+            + $"cytogenetics {course.Cytogenetics.Count} molecular {course.Molecular.Count} exams {course.Exams.Count} doses {course.Doses.Count} "
             + $"toxicities {course.Toxicities.Count} reported {course.ReportedResponses.Count} sha256 {hash[..16]}";
     }
 }

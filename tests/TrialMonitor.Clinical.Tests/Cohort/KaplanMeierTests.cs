@@ -87,7 +87,7 @@ public sealed class KaplanMeierTests
     [Fact]
     public void The_demo_trials_19_Table_3_episodes_give_the_curve_computed_independently()
     {
-        var report = CohortTables.Compute(Kantarjian2003.Courses, Kantarjian2003.Settings);
+        var report = CohortTables.Compute(Kantarjian2003.Courses, Kantarjian2003.Settings, today: new DateOnly(2026, 1, 1));
         var curve = report.ImprovementDurationCurve;
 
         Assert.Equal(DemoDurations, report.Table3.Select(l => (l.Episode.DurationDays, l.Episode.Censored)).Order());

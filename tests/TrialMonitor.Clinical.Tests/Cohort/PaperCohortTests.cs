@@ -10,7 +10,7 @@ namespace TrialMonitor.Clinical.Tests.Cohort;
 /// </summary>
 public sealed class PaperCohortTests
 {
-    private static readonly CohortReport Report = CohortTables.Compute(Kantarjian2003.Courses, Kantarjian2003.Settings);
+    private static readonly CohortReport Report = CohortTables.Compute(Kantarjian2003.Courses, Kantarjian2003.Settings, today: new DateOnly(2026, 1, 1));
 
     [Fact]
     public void The_cohort_has_54_patients_with_distinct_subject_ids()

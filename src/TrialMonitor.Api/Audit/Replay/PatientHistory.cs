@@ -21,8 +21,17 @@ public sealed class PatientHistory(Guid patientId, PatientEnrolled enrolment, IR
             .Select((step, index) => new HistoryEntry(RecordedEvent.From(step.Event, serializer), step.Before, step.After, step.Changes, index)),
     ];
 
-    /// <summary>The whole chart after the entry at this index (folded again from the start, only when asked).</summary>
-    public PatientChart? StateAfter(int index) => PatientReplay.Fold([.. events.Take(index + 1)], trial);
+    /// <summary>
+    /// The whole chart after the entry at this index (folded again from the start, only when asked), its
+    /// molecular response known as on the day that entry was recorded.
+    /// </summary>
+    public PatientChart? StateAfter(int index)
+    {
+        var chart = PatientReplay.Fold([.. events.Take(index + 1)], trial);
+        var recorded = events[index];
+        chart?.KnownOn = PatientReplay.KnownOn(trial.SettingsBefore(recorded.Sequence), DateOnly.FromDateTime(recorded.Timestamp.UtcDateTime), null);
+        return chart;
+    }
 }
 
 /// <summary>Replay queries on a patient's stream: its history, and its state as of a version, a recorded time or a clinical date.</summary>
@@ -40,10 +49,11 @@ public static class PatientAudit
     /// <summary>
     /// The chart as the system held it at a stream version or at a recorded time (what it knew then;
     /// at most one of the two), evaluated as of a clinical date when one is given. Null when the
-    /// patient had no events yet at that point.
+    /// patient had no events yet at that point. Its molecular response is known on the clinical date,
+    /// else (<see cref="PatientReplay.KnownOn"/>) the day of the recorded time, of the version's event, or today.
     /// </summary>
     public static async Task<PatientChart?> AsOfAsync(IQuerySession session, Guid patientId, long? version, DateTimeOffset? recordedAt,
-        DateOnly? clinicalDate, CancellationToken cancellation = default)
+        DateOnly? clinicalDate, DateOnly today, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         var errors = new List<FieldError>();
@@ -57,6 +67,11 @@ public static class PatientAudit
             : await session.Events.FetchStreamAsync(patientId, token: cancellation);
         if (events.Count == 0 || events[0].Data is not PatientEnrolled enrolled) return null;
         var trial = await TrialTimeline.LoadAsync(session, enrolled.TrialId, cancellation);
-        return PatientReplay.Fold(events, trial, clinicalDate);
+        var chart = PatientReplay.Fold(events, trial, clinicalDate);
+        var shownOn = recordedAt is { } moment ? DateOnly.FromDateTime(moment.UtcDateTime)
+            : version is not null ? DateOnly.FromDateTime(events[^1].Timestamp.UtcDateTime)
+            : today;
+        chart?.KnownOn = PatientReplay.KnownOn(trial.SettingsBefore(events[^1].Sequence), shownOn, clinicalDate);
+        return chart;
     }
 }

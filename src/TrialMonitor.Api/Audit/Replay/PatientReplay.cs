@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Clinical.Course;
+using TrialMonitor.Clinical.Molecular;
 
 namespace TrialMonitor.Api.Audit.Replay;
 
@@ -32,6 +33,19 @@ public static class PatientReplay
             ? PatientEvaluation.Evaluate(chart.ToCourse(), settings, asOf)
             : PatientEvaluation.Evaluate(chart.ToCourse(), settings);
         return chart;
+    }
+
+    /// <summary>
+    /// The date a replayed chart's molecular response is known on (<see cref="PatientChart.KnownOn"/>): the
+    /// clinical date asked for, not after the trial's data cut-off; else, as for the chart live, the cut-off,
+    /// else the day the system showed the chart (<paramref name="shownOn"/>: a recorded time's date, or today).
+    /// </summary>
+    public static DateOnly KnownOn(ClinicalSettings settings, DateOnly shownOn, DateOnly? clinicalDate)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return clinicalDate is { } asOf
+            ? settings.DataCutoffOn is { } cutoff && cutoff < asOf ? cutoff : asOf
+            : MolecularEvaluation.KnownOn(settings, shownOn);
     }
 
     /// <summary>Each event with the derived state before and after it; one fold, memory of one chart.</summary>

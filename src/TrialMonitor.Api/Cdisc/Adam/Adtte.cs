@@ -2,6 +2,7 @@ using TrialMonitor.Api.Cdisc.DatasetJson;
 using TrialMonitor.Api.Cdisc.Sdtm;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.Clinical.Cytogenetics;
+using TrialMonitor.Clinical.Molecular;
 using static TrialMonitor.Api.Cdisc.CdiscSubject;
 
 namespace TrialMonitor.Api.Cdisc.Adam;
@@ -12,10 +13,14 @@ namespace TrialMonitor.Api.Cdisc.Adam;
 /// documenting the improved response (STARTDT) to the end (ADT), CNSR 1 where Table 3 prints "+".
 /// The end traces to its SDTM row: the worse assessment or the last assessment (RS), or the death,
 /// transformation or discontinuation (DS).
+/// And the time to MMR (TTMMR, ELN-2020) of each patient analysed for molecular response who started
+/// therapy: AVAL the days from day 0 (STARTDT) to the first result at MMR or deeper (CNSR 0), else
+/// censored (CNSR 1) at the last evaluable result, or at day 0 when there is none after it.
 /// </summary>
 public static class Adtte
 {
     public const string DurationOfImprovement = "DURIMPR";
+    public const string TimeToMmr = "TTMMR";
 
     public static CdiscDataset Dataset { get; } = new(CdiscModel.Adam, "ADTTE", "Time-to-Event Analysis Dataset",
     [
@@ -44,9 +49,14 @@ public static class Adtte
 
     private static IEnumerable<object?[]> Rows(CdiscSubject s)
     {
-        if (s.Assessment.Improvement is not { } episode) yield break;
+        if (s.Assessment.Improvement is { } episode) yield return DurationOfImprovementRow(s, episode);
+        if (s.Molecular is { StartedOn: { } dayZero } molecular) yield return TimeToMmrRow(s, molecular, dayZero);
+    }
+
+    private static object?[] DurationOfImprovementRow(CdiscSubject s, ImprovementEpisode episode)
+    {
         var source = episode.Censored ? CensoredAt(s, episode) : EndedBy(s, episode);
-        yield return
+        return
         [
             .. AdamIdentifiers.Cells(s),
             DurationOfImprovement, "Duration of Improved Cytogenetic Response after Escalation (days)", s.Study.CriteriaSet,
@@ -56,6 +66,34 @@ public static class Adtte
             episode.Censored ? 1 : 0,
             source.Description,
             episode.Censored ? source.Description : null,
+            source.Domain, source.Variable, source.Sequence,
+            Iso(s.Assessment.StandardDoseStartedOn), Iso(s.Assessment.EscalatedOn),
+        ];
+    }
+
+    private static object?[] TimeToMmrRow(CdiscSubject s, MolecularResponse molecular, DateOnly dayZero)
+    {
+        var records = Rs.Records(s);
+        var mmr = molecular.MmrReachedOn is { } reachedOn ? molecular.Results.First(r => r.CollectedOn == reachedOn && r.Level.IsMmrOrDeeper()) : null;
+        // A result before day 0 is a baseline: a patient without one since is censored at day 0.
+        var last = molecular.LastEvaluable is { } evaluable && evaluable.CollectedOn >= dayZero ? evaluable : null;
+        var (end, source, censored) = (mmr, last) switch
+        {
+            ({ } reached, _) => (reached.CollectedOn, new Source("MAJOR MOLECULAR RESPONSE", "RS", "RSDTC", Rs.Of(records, reached)?.Sequence), false),
+            (null, { } lastEvaluable) => (lastEvaluable.CollectedOn,
+                new Source("LAST EVALUABLE MOLECULAR ASSESSMENT", "RS", "RSDTC", Rs.Of(records, lastEvaluable)?.Sequence), true),
+            _ => (dayZero, new Source("START OF THERAPY, NO EVALUABLE MOLECULAR ASSESSMENT", "DM", "RFXSTDTC", null), true),
+        };
+        return
+        [
+            .. AdamIdentifiers.Cells(s),
+            TimeToMmr, "Time to Major Molecular Response (days)", MolecularTerms.CriteriaSet,
+            end.DayNumber - dayZero.DayNumber, "DAYS", null,
+            null, null,
+            Iso(dayZero), Iso(end),
+            censored ? 1 : 0,
+            source.Description,
+            censored ? source.Description : null,
             source.Domain, source.Variable, source.Sequence,
             Iso(s.Assessment.StandardDoseStartedOn), Iso(s.Assessment.EscalatedOn),
         ];

@@ -10,7 +10,7 @@ namespace TrialMonitor.Api.Cdisc.Sdtm;
 /// SDTM LB: blood counts (hematology), marrow, cytogenetics (Ph+ %, method KARYOTYPING or FISH) and
 /// molecular results, one row per test. LBTOXGR is the CTCAE v5 grade the system derives from the
 /// count (<see cref="CtcaeV5Grading"/>), grade 0 included, on the four graded tests. LBLNKID links a
-/// blood count or cytogenetic result to the responses derived from it in RS (RSLNKID).
+/// blood count, cytogenetic or molecular result to the responses derived from it in RS (RSLNKID).
 /// </summary>
 public static class Lb
 {
@@ -48,6 +48,9 @@ public static class Lb
 
     /// <summary>LBLNKID of a cytogenetic result, as RSLNKID of the cytogenetic response read from it.</summary>
     public static string CytogeneticsLink(DateOnly collectedOn) => $"CG {Iso(collectedOn)}";
+
+    /// <summary>LBLNKID of a BCR-ABL1 result (both its rows), as RSLNKID of the molecular level read from it.</summary>
+    public static string MolecularLink(DateOnly collectedOn) => $"PCR {Iso(collectedOn)}";
 
     private sealed record Result(
         DateOnly On, int Source, string? Link, string TestCode, string Test, string Category, string? Specimen, string? Method,
@@ -109,10 +112,11 @@ public static class Lb
         }
         foreach (var molecular in course.Molecular)
         {
-            yield return new Result(molecular.CollectedOn, 3, null, "BCRABLIS", "BCR-ABL1/ABL1 International Scale", Molecular, null,
-                "RT-QPCR", molecular.BcrAbl1PercentIs, "%", null, null, null);
-            yield return new Result(molecular.CollectedOn, 3, null, "ABL1CN", "ABL1 Control Gene Copies", Molecular, null,
-                "RT-QPCR", molecular.Abl1ControlCopies, "copies", null, null, null);
+            var link = MolecularLink(molecular.CollectedOn);
+            yield return new Result(molecular.CollectedOn, 3, link, "BCRABLIS", "BCR-ABL1/ABL1 International Scale", Molecular, null,
+                MolecularTerms.Method, molecular.BcrAbl1PercentIs, "%", null, null, null);
+            yield return new Result(molecular.CollectedOn, 3, link, "ABL1CN", "ABL1 Control Gene Copies", Molecular, null,
+                MolecularTerms.Method, molecular.Abl1ControlCopies, "copies", null, null, null);
         }
     }
 

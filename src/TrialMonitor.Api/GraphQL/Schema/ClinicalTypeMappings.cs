@@ -2,9 +2,11 @@ using GraphQL;
 using GraphQL.Types;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Common;
+using TrialMonitor.Api.GraphQL.Schema.Molecular;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Clinical.Cohort;
 using TrialMonitor.Clinical.Course;
+using TrialMonitor.Clinical.Molecular;
 
 namespace TrialMonitor.Api.GraphQL.Schema;
 
@@ -42,6 +44,17 @@ public static class ClinicalTypeMappings
         Output<DoseAfterEscalation>(schema);
         Output<FollowUp>(schema);
         Output<PatientDiscrepancy>(schema);
+
+        schema.RegisterTypeMapping<MolecularResponse, MolecularResponseType>();
+        Output<MolecularResult>(schema);
+        Output<MolecularMilestone>(schema);
+        schema.RegisterTypeMapping<MolecularLevel, MolecularLevelType>();
+        Output<MilestoneCounts>(schema);
+        Output<MmrBy12Months>(schema);
+        Output<OverduePcr>(schema);
+        schema.RegisterTypeMapping<PatientDifferences, PatientDifferencesType>();
+        schema.RegisterTypeMapping<FieldDifference, FieldDifferenceType>();
+        schema.RegisterTypeMapping<CriteriaSetValue, CriteriaSetValueType>();
     }
 
     private static void Output<T>(ISchema schema) => schema.RegisterTypeMapping<T, RecordGraphType<T>>();

@@ -13,14 +13,14 @@ namespace TrialMonitor.Api.GraphQL.Schema;
 /// <summary>Reads the same Marten documents the write path keeps current (Trial, PatientChart).</summary>
 public sealed class TrialMonitorQuery : ObjectGraphType
 {
-    public TrialMonitorQuery(IDocumentStore store, CohortViews cohorts)
+    public TrialMonitorQuery(IDocumentStore store, CohortViews cohorts, TimeProvider clock)
     {
         Name = "Query";
         this.AddTrialQueries(store);
         this.AddPatientQueries(store);
         this.AddCohortQueries(store, cohorts);
         this.AddAlertQueries(store);
-        this.AddAuditQueries(store);
+        this.AddAuditQueries(store, clock);
         this.AddUserQueries(store);
     }
 }

@@ -28,6 +28,14 @@ public sealed class PatientChart
 
     public PatientAssessment Assessment { get; set; } = null!;
 
+    /// <summary>
+    /// The date a replayed chart's molecular response is known on (see PatientReplay.KnownOn); null on the
+    /// chart as it is now, whose response is known on the trial's data cut-off, else today. Never stored:
+    /// what follows from the date is computed when read.
+    /// </summary>
+    [JsonIgnore]
+    public DateOnly? KnownOn { get; set; }
+
     /// <summary>The entries in force with the versions they were recorded at, oldest first.</summary>
     [JsonIgnore]
     public List<RecordedEntry> InForce
@@ -51,10 +59,14 @@ public sealed class PatientChart
         return copy;
     }
 
-    public PatientCourse ToCourse()
+    public PatientCourse ToCourse() => CourseOf(Baseline, Entries);
+
+    /// <summary>The course of a patient with these entries in force.</summary>
+    public static PatientCourse CourseOf(Baseline baseline, IEnumerable<IPatientEntry> entries)
     {
-        var course = new CourseBuilder(Baseline);
-        foreach (var entry in Entries) EntryKinds.Of(entry).AddTo(course, entry);
+        ArgumentNullException.ThrowIfNull(entries);
+        var course = new CourseBuilder(baseline);
+        foreach (var entry in entries) EntryKinds.Of(entry).AddTo(course, entry);
         return course.Build();
     }
 

@@ -1,7 +1,6 @@
 using Marten;
 using TrialMonitor.Api.Validation;
 using TrialMonitor.Clinical.Course;
-using TrialMonitor.Clinical.Cytogenetics;
 using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Trials.Registering;
@@ -10,8 +9,6 @@ public sealed record RegisterTrial(Guid TrialId, string Code, string Title, IRea
 
 public static class RegisterTrialHandler
 {
-    public static readonly IReadOnlyList<string> CriteriaSets = [.. CytogeneticCriteria.All.Select(c => c.Name)];
-
     public static async Task<(Trial, IStartStream)> Handle(RegisterTrial command, IQuerySession session, CancellationToken ct)
     {
         var checks = new FieldChecks()
@@ -20,8 +17,7 @@ public static class RegisterTrialHandler
             .NotBlank(command.Title, "title")
             .Require(command.Sites.Count > 0, "sites", "at least one site is required")
             .Require(command.Sites.All(s => !string.IsNullOrWhiteSpace(s)), "sites", "site codes must not be blank")
-            .Require(CriteriaSets.Contains(command.Settings.CriteriaSet), "settings.criteriaSet",
-                $"'{command.Settings.CriteriaSet}' is not one of {string.Join(", ", CriteriaSets)}")
+            .CriteriaSet(command.Settings.CriteriaSet, "settings.criteriaSet")
             .Between(command.Settings.FishBackgroundCutoffPercent, 0, 100, "settings.fishBackgroundCutoffPercent", "%")
             .Between(command.Settings.AlertGradeThreshold, 1, 5, "settings.alertGradeThreshold");
         if (command.TrialId != Guid.Empty && await session.Events.FetchStreamStateAsync(command.TrialId, ct) is not null)

@@ -7,13 +7,14 @@ using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
+using TrialMonitor.Api.Patients;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Audit;
 
 /// <summary>Replay for auditors: a patient's history, a patient or a cohort as it stood at a past point.</summary>
 public static class AuditQueries
 {
-    public static void AddAuditQueries(this ObjectGraphType query, IDocumentStore store)
+    public static void AddAuditQueries(this ObjectGraphType query, IDocumentStore store, TimeProvider clock)
     {
         query.Field<PatientHistoryType>("patientHistory")
             .Description("Every event of a patient with its metadata and the derived state after it; null for an unknown patient. "
@@ -38,7 +39,8 @@ public static class AuditQueries
             {
                 await using var session = store.QuerySession();
                 return await PatientAudit.AsOfAsync(session, ctx.IdArgument("patientId"), ctx.GetArgument<int?>("version"),
-                    ctx.GetArgument<DateTimeOffset?>("recordedAt"), ctx.GetArgument<DateOnly?>("clinicalDate"), ctx.CancellationToken);
+                    ctx.GetArgument<DateTimeOffset?>("recordedAt"), ctx.GetArgument<DateOnly?>("clinicalDate"), ClinicalDates.Today(clock),
+                    ctx.CancellationToken);
             });
 
         query.Field<CohortType>("cohortAsOf")
@@ -46,12 +48,13 @@ public static class AuditQueries
                          + "null when the trial was not registered yet.")
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
             .Argument<NonNullGraphType<DateTimeOffsetGraphType>>("recordedAt")
+            .Argument<StringGraphType>(CriteriaSetArguments.CriteriaSet, CriteriaSetArguments.CriteriaSetDescription)
             .AuthorizeWithRoles(Roles.Auditor)
             .ResolveAsync(async ctx =>
             {
                 await using var session = store.QuerySession();
                 return await CohortAsOf.ForTrialAsync(session, ctx.IdArgument("trialId"), ctx.GetArgument<DateTimeOffset>("recordedAt"),
-                    ctx.CancellationToken);
+                    ctx.CriteriaSetArgument(), ctx.CancellationToken);
             });
 
         query.Field<NonNullGraphType<AuditChainVerificationType>>("verifyAuditChain")

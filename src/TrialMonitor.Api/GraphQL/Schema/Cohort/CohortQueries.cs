@@ -18,8 +18,22 @@ public static class CohortQueries
             .Description("The cohort views of a trial, computed from its patient charts (a coordinator's: their sites' patients); null for an unknown trial.")
             .AuthorizeWithRoles(Roles.PatientReaders)
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
+            .Argument<StringGraphType>(CriteriaSetArguments.CriteriaSet, CriteriaSetArguments.CriteriaSetDescription)
             .ResolveAsync(async ctx =>
-                await cohorts.ForTrialAsync(ctx.IdArgument("trialId"), SiteAccess.ReadableSites(ctx.User), ctx.CancellationToken));
+                await cohorts.ForTrialAsync(ctx.IdArgument("trialId"), SiteAccess.ReadableSites(ctx.User), ctx.CriteriaSetArgument(),
+                    ctx.CancellationToken));
+
+        query.Field<ListGraphType<NonNullGraphType<PatientDifferencesType>>>("criteriaComparison")
+            .Description("The trial's patients on whom the criteria sets disagree (the category of a cytogenetic result, the protocol "
+                         + "status, the Table 2 row or the Table 3 line), in subject id order, the same events evaluated under each set "
+                         + "(a coordinator's: their sites' patients); null for an unknown trial.")
+            .AuthorizeWithRoles(Roles.PatientReaders)
+            .Argument<NonNullGraphType<IdGraphType>>("trialId")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>(CriteriaSetArguments.CriteriaSets,
+                "At least two different criteria sets, e.g. [\"MDACC-2003\", \"ELN-2013\"]; the values are listed in this order.")
+            .ResolveAsync(async ctx =>
+                await cohorts.CompareAsync(ctx.IdArgument("trialId"), SiteAccess.ReadableSites(ctx.User), ctx.CriteriaSetsArgument(),
+                    ctx.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TrialDiscrepancyType>>>>("discrepancies")
             .Description("Investigator-reported responses that differ from the derived ones, by subject id and date (a coordinator's: their sites').")

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using TrialMonitor.Api.GraphQL.Schema.Common;
+using TrialMonitor.Api.GraphQL.Schema.Molecular;
 using TrialMonitor.Clinical.Cohort;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Cohort;
@@ -12,6 +13,7 @@ public sealed class CohortType : ObjectGraphType<CohortReport>
     {
         Name = "Cohort";
         Field(c => c.AsOf, nullable: true).Description("The trial's data cut-off; nothing dated after it is read.");
+        Field(c => c.CriteriaSet).Description("The criteria set the views are evaluated under: the trial's, or the one asked for.");
         Field<NonNullGraphType<Table1Type>>("table1").Resolve(ctx => ctx.Source.Table1);
         Field<NonNullGraphType<Table2Type>>("table2").Resolve(ctx => ctx.Source.Table2);
         Field(c => c.Table3).Description("Patients whose cytogenetic response improved after escalation, in the paper's order.");
@@ -32,5 +34,8 @@ public sealed class CohortType : ObjectGraphType<CohortReport>
         Field(c => c.FollowUp);
         Field(c => c.MonthsOnStandardDose, nullable: true).Description("From the start of 400 mg to escalation.");
         Field(c => c.Discrepancies);
+        Field<NonNullGraphType<MolecularCohortType>>("molecular")
+            .Description("Beyond the paper: the molecular response (ELN-2020) of the patients, whatever the trial's criteria set.")
+            .Resolve(ctx => ctx.Source.Molecular);
     }
 }

@@ -3,6 +3,7 @@ using GraphQL.Resolvers;
 using GraphQL.Types;
 using Marten;
 using TrialMonitor.Api.GraphQL.Schema.Common;
+using TrialMonitor.Api.GraphQL.Schema.Molecular;
 using TrialMonitor.Api.GraphQL.Schema.Trials;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Clinical.Course;
@@ -12,7 +13,7 @@ namespace TrialMonitor.Api.GraphQL.Schema.Patients;
 /// <summary>The patient chart: the entries in force and what the clinical rules conclude from them.</summary>
 public sealed class PatientType : ObjectGraphType<PatientChart>
 {
-    public PatientType(IDocumentStore store)
+    public PatientType(IDocumentStore store, TimeProvider clock)
     {
         Name = "Patient";
         Field(c => c.Id, type: typeof(NonNullGraphType<IdGraphType>));
@@ -27,6 +28,9 @@ public sealed class PatientType : ObjectGraphType<PatientChart>
         Field(c => c.LastRecordedAt).Description("When the last entry was recorded (not its clinical date).");
         Field(c => c.Baseline);
         Field(c => c.Assessment).Description("What the rules derive from the entries in force under the trial's settings.");
+        Field<NonNullGraphType<MolecularResponseType>>("molecularResponse")
+            .Description("What ELN-2020 concludes from the BCR-ABL1 results, whatever the trial's criteria set.")
+            .Resolve(ctx => MolecularResponseType.Resolve(ctx, store, clock));
 
         foreach (var kind in EntryKinds.All)
         {

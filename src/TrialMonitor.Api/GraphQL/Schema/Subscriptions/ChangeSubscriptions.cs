@@ -54,7 +54,7 @@ public sealed class ChangeSubscriptions : ObjectGraphType
             .ResolveAsync(async ctx =>
             {
                 var change = (ChartChanged)ctx.Source!;
-                var views = await cohorts.ForTrialAsync(change.TrialId, SiteAccess.ReadableSites(ctx.User), ctx.CancellationToken);
+                var views = await cohorts.ForTrialAsync(change.TrialId, SiteAccess.ReadableSites(ctx.User), cancellation: ctx.CancellationToken);
                 Delivered(change, "cohortChanged");
                 return views;
             });
