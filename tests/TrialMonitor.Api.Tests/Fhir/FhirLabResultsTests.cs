@@ -113,9 +113,14 @@ public sealed class FhirLabResultsTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal(["201 Created", "201 Created", "201 Created", "202 Accepted", "201 Created"], Statuses(recorded));
         Assert.Contains("not recorded: its status is preliminary", string.Join('\n', Diagnostics(recorded["entry"]![3]!["response"]!["outcome"])));
 
-        var (_, amended) = await App.PostFhirAsync(Bundle("transaction", Observation("R-9-HGB", "718-7", "001", 9.5m, "g/dL", status: "amended")), lab);
-        Assert.Equal(["201 Created"], Statuses(amended));
+        // ELN-2020 (DOMAIN): 0.5 % IS is above 0.1–1 %; 0.05 % is MMR (≤ 0.1 %).
+        Assert.Equal(["ABOVE_0_1"], await MolecularLevels(patient));
+
+        var (_, amended) = await App.PostFhirAsync(Bundle("transaction",
+            Observation("R-9-HGB", "718-7", "001", 9.5m, "g/dL", status: "amended"), BcrAbl1("M-9", "001", 0.05m, 48000, status: "corrected")), lab);
+        Assert.Equal(["201 Created", "201 Created"], Statuses(amended));
         Assert.Equal(new BloodCount(June1, null, null, 20m, 9.5m, null, null, null, null), Assert.Single((await LoadChart(patient))!.ToCourse().BloodCounts));
+        Assert.Equal(["MMR"], await MolecularLevels(patient));
 
         var (_, withdrawn) = await App.PostFhirAsync(Bundle("transaction",
             Observation("R-9-PLT", "777-3", "001", 20m, "10*9/L", status: "entered-in-error"),
@@ -124,19 +129,20 @@ public sealed class FhirLabResultsTests(AppFixture app) : IntegrationTest(app)
         var course = (await LoadChart(patient))!.ToCourse();
         Assert.Equal(new BloodCount(June1, null, null, null, 9.5m, null, null, null, null), Assert.Single(course.BloodCounts));
         Assert.Empty(course.Molecular);
+        Assert.Empty(await MolecularLevels(patient));
 
         var events = (await App.GraphQL("""
             query($id: ID!) { patientHistory(patientId: $id) { events { type source reason changes { field before after } } } }
             """, new { id = patient })).Data()["patientHistory"]!["events"]!.AsArray();
-        Assert.Equal(["PatientEnrolled", "BloodCountRecorded", "MolecularRecorded", "EntryVoided", "BloodCountRecorded", "EntryVoided", "BloodCountRecorded", "EntryVoided"],
-            events.Select(e => (string)e!["type"]!));
+        Assert.Equal(["PatientEnrolled", "BloodCountRecorded", "MolecularRecorded", "EntryVoided", "BloodCountRecorded", "EntryVoided", "MolecularRecorded",
+            "EntryVoided", "BloodCountRecorded", "EntryVoided"], events.Select(e => (string)e!["type"]!));
         Assert.All(events.Skip(1), e => Assert.Equal("fhir", (string?)e!["source"]));
-        Assert.Equal([null, null, null, "amended by the lab", "amended by the lab", "entered in error: withdrawn by the lab", "entered in error: withdrawn by the lab",
-            "sample mix-up at the lab"], events.Select(e => (string?)e!["reason"]));
+        Assert.Equal([null, null, null, "amended by the lab", "amended by the lab", "amended by the lab", "amended by the lab",
+            "entered in error: withdrawn by the lab", "entered in error: withdrawn by the lab", "sample mix-up at the lab"], events.Select(e => (string?)e!["reason"]));
         // CTCAE v5: hemoglobin 7.2 g/dL < 8.0 is grade 3 anemia, 9.5 (< 10.0–8.0) grade 2; platelets 20 < 25 ×10⁹/L grade 4.
         Assert.Equal(("Anemia grade 3 (2000-06-01); Platelet count decreased grade 4 (2000-06-01)", null), LabToxicity(events[3]!));
         Assert.Equal((null, "Anemia grade 2 (2000-06-01); Platelet count decreased grade 4 (2000-06-01)"), LabToxicity(events[4]!));
-        Assert.Equal((null, "Anemia grade 2 (2000-06-01)"), LabToxicity(events[6]!));
+        Assert.Equal((null, "Anemia grade 2 (2000-06-01)"), LabToxicity(events[8]!));
 
         var auditor = App.Token("audrey", [Roles.Auditor]);
         var (_, hemoglobins) = await App.GetFhirAsync(Search("001", "718-7"), auditor);
@@ -264,6 +270,10 @@ public sealed class FhirLabResultsTests(AppFixture app) : IntegrationTest(app)
 
     private static string Search(string subject, string? code) =>
         $"/fhir/r4/Observation?subject:identifier={Uri.EscapeDataString($"{Subjects}|{subject}")}" + (code is null ? "" : $"&code={Uri.EscapeDataString(code)}");
+
+    private async Task<List<string>> MolecularLevels(Guid patient) =>
+        [.. (await App.GraphQL("query($id: ID!) { patient(id: $id) { molecularResponse { results { level } } } }", new { id = patient }))
+            .Data()["patient"]!["molecularResponse"]!["results"]!.AsArray().Select(r => (string)r!["level"]!)];
 
     private static (string? Before, string? After) LabToxicity(JsonNode historyEvent) =>
         historyEvent["changes"]!.AsArray().Where(c => (string?)c!["field"] == "labToxicity").Select(c => ((string?)c!["before"], (string?)c!["after"])).Single();
