@@ -16,13 +16,12 @@ namespace TrialMonitor.Api.Fhir;
 public sealed record RecordLabResults(IReadOnlyList<LabGroup> Groups, bool AllOrNothing);
 
 /// <summary>What became of one entry: appended or not, its answer when nothing was to be done, or the door's refusal.</summary>
-public sealed record LabGroupOutcome(LabDecision? Decision, EntryAnswer? Answer, IReadOnlyList<FieldError> Refusal, int Status, long Version,
-    IReadOnlyList<string> EntryKeys)
+public sealed record LabGroupOutcome(LabDecision? Decision, EntryAnswer? Answer, IReadOnlyList<FieldError> Refusal, int Status, long Version)
 {
     public bool Refused => Refusal.Count > 0;
 }
 
-public sealed record LabResultsOutcome(IReadOnlyList<LabGroupOutcome> Groups, bool Appended);
+public sealed record LabResultsOutcome(IReadOnlyList<LabGroupOutcome> Groups);
 
 /// <summary>
 /// One transaction for the whole Bundle: each patient's stream is fetched for writing once, each entry decided by
@@ -75,19 +74,18 @@ public static class RecordLabResultsHandler
                 }
                 patients[group.PatientId] = patient;
                 if (events.Count > 0) appends.Add((group.PatientId, events, decision));
-                outcomes.Add(new LabGroupOutcome(decision, decision.Answer, [], events.Count > 0 ? 201 : 200, result?.Version ?? patient.Patient.Version,
-                    [.. decision.Commands.Select(c => c is RecordEntry r ? r.Entry.EntryKey : ((VoidEntry)c).EntryKey)]));
+                outcomes.Add(new LabGroupOutcome(decision, decision.Answer, [], events.Count > 0 ? 201 : 200, result?.Version ?? patient.Patient.Version));
             }
             catch (InvalidInputException invalid)
             {
-                outcomes.Add(new LabGroupOutcome(null, null, invalid.Errors, 422, 0, []));
+                outcomes.Add(new LabGroupOutcome(null, null, invalid.Errors, 422, 0));
             }
             catch (WriteForbiddenException forbidden)
             {
-                outcomes.Add(new LabGroupOutcome(null, null, [new FieldError("", forbidden.Message)], 403, 0, []));
+                outcomes.Add(new LabGroupOutcome(null, null, [new FieldError("", forbidden.Message)], 403, 0));
             }
         }
-        if (command.AllOrNothing && outcomes.Any(o => o.Refused)) return new LabResultsOutcome(outcomes, Appended: false);
+        if (command.AllOrNothing && outcomes.Any(o => o.Refused)) return new LabResultsOutcome(outcomes);
 
         foreach (var (patientId, events, decision) in appends)
         {
@@ -101,7 +99,7 @@ public static class RecordLabResultsHandler
                     appended.SetHeader(EventMetadata.FhirObservations, SentObservation.Header(decision.Stands));
             }
         }
-        return new LabResultsOutcome(outcomes, Appended: appends.Count > 0);
+        return new LabResultsOutcome(outcomes);
     }
 
     private static async Task<ImportedPatient?> LoadAsync(IDocumentSession session, IEventStream<Patient> stream, CancellationToken cancellation)
