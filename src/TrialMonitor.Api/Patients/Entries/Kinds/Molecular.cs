@@ -16,7 +16,6 @@ public sealed class Molecular : EntryKind<MolecularRecorded, MolecularAssessment
     public override string Argument => "molecular";
     public override string ChartField => "molecular";
     public override string ClinicalDateField => "molecular.collectedOn";
-    public override bool MovesAssessment => false;
 
     // LOINC has no code for the control gene's copies: they come as a component of the BCR-ABL1 result.
     public override IReadOnlyList<LabTest> LabTests { get; } =
