@@ -140,9 +140,19 @@ public sealed class FhirLabResultsTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal([null, null, null, "amended by the lab", "amended by the lab", "amended by the lab", "amended by the lab",
             "entered in error: withdrawn by the lab", "entered in error: withdrawn by the lab", "sample mix-up at the lab"], events.Select(e => (string?)e!["reason"]));
         // CTCAE v5: hemoglobin 7.2 g/dL < 8.0 is grade 3 anemia, 9.5 (< 10.0–8.0) grade 2; platelets 20 < 25 ×10⁹/L grade 4.
-        Assert.Equal(("Anemia grade 3 (2000-06-01); Platelet count decreased grade 4 (2000-06-01)", null), LabToxicity(events[3]!));
+        // A correction's void shows what the whole correction changed; its replacement, what it changed after the void.
+        Assert.Equal(("Anemia grade 3 (2000-06-01); Platelet count decreased grade 4 (2000-06-01)",
+            "Anemia grade 2 (2000-06-01); Platelet count decreased grade 4 (2000-06-01)"), LabToxicity(events[3]!));
         Assert.Equal((null, "Anemia grade 2 (2000-06-01); Platelet count decreased grade 4 (2000-06-01)"), LabToxicity(events[4]!));
+        Assert.Equal(("Anemia grade 2 (2000-06-01); Platelet count decreased grade 4 (2000-06-01)", "Anemia grade 2 (2000-06-01)"), LabToxicity(events[7]!));
         Assert.Equal((null, "Anemia grade 2 (2000-06-01)"), LabToxicity(events[8]!));
+        // The BCR-ABL1 result's level, named by its entry key (the kind and the lab's identifier; a correction adds ~ and a digest).
+        const string level = "level.FHIR:Molecular:http://lab.example.org/observations|M-9";
+        Assert.Contains(Changes(events[5]!), c => c == (level, "ABOVE_0_1 (0.5 %)", null));
+        Assert.Contains(Changes(events[5]!), c => c.Field.StartsWith(level + "~", StringComparison.Ordinal) && c.Before == null && c.After == "MMR (0.05 %)");
+        Assert.Contains(Changes(events[6]!), c => c.Field.StartsWith(level + "~", StringComparison.Ordinal) && c.Before == null && c.After == "MMR (0.05 %)");
+        Assert.Contains(Changes(events[6]!), c => c == ("mmrReachedOn", null, "2000-06-01"));
+        Assert.Contains(Changes(events[9]!), c => c.Field.StartsWith(level + "~", StringComparison.Ordinal) && c.Before == "MMR (0.05 %)" && c.After == null);
 
         var auditor = App.Token("audrey", [Roles.Auditor]);
         var (_, hemoglobins) = await App.GetFhirAsync(Search("001", "718-7"), auditor);
@@ -274,6 +284,9 @@ public sealed class FhirLabResultsTests(AppFixture app) : IntegrationTest(app)
     private async Task<List<string>> MolecularLevels(Guid patient) =>
         [.. (await App.GraphQL("query($id: ID!) { patient(id: $id) { molecularResponse { results { level } } } }", new { id = patient }))
             .Data()["patient"]!["molecularResponse"]!["results"]!.AsArray().Select(r => (string)r!["level"]!)];
+
+    private static List<(string Field, string? Before, string? After)> Changes(JsonNode historyEvent) =>
+        [.. historyEvent["changes"]!.AsArray().Select(c => ((string)c!["field"]!, (string?)c["before"], (string?)c["after"]))];
 
     private static (string? Before, string? After) LabToxicity(JsonNode historyEvent) =>
         historyEvent["changes"]!.AsArray().Where(c => (string?)c!["field"] == "labToxicity").Select(c => ((string?)c!["before"], (string?)c!["after"])).Single();
