@@ -5,6 +5,7 @@ using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Cdisc;
 using TrialMonitor.Api.Console;
 using TrialMonitor.Api.DemoCohort;
+using TrialMonitor.Api.Fhir;
 using TrialMonitor.Api.GraphQL.Schema;
 using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Health;
@@ -86,6 +87,7 @@ app.MapAuditTrailExport();
 app.MapCdiscExport();
 app.MapOdmImport();
 app.MapOdmExport();
+app.MapFhir();
 await app.RunAsync();
 
 public partial class Program;

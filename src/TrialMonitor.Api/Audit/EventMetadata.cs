@@ -10,7 +10,7 @@ public static class EventMetadata
     /// <summary>The JWT <c>sub</c> of the caller, or <c>system</c> / <c>import</c> for internal writers.</summary>
     public const string User = "user";
 
-    /// <summary>The caller's role: coordinator, safety_monitor, auditor, admin, or <c>system</c>.</summary>
+    /// <summary>The caller's role: coordinator, safety_monitor, auditor, admin, lab, or <c>system</c>.</summary>
     public const string Role = "role";
 
     /// <summary>Where the write came from: one of <see cref="Sources"/>.</summary>
@@ -25,11 +25,21 @@ public static class EventMetadata
     /// <summary>Where in that file: the ODM path of the item group (SubjectData[..]/StudyEventData[..]/...).</summary>
     public const string ImportPath = "import-path";
 
+    /// <summary>The FHIR Bundle a lab sent the event in: its identifier (system|value), else its id.</summary>
+    public const string FhirBundle = "fhir-bundle";
+
+    /// <summary>
+    /// On a clinical entry a lab sent: the FHIR Observations it stands for, as JSON (see Fhir/RecordedObservation),
+    /// so the result can be found by its identifier and answered as it came in.
+    /// </summary>
+    public const string FhirObservations = "fhir-observations";
+
     public static class Sources
     {
         public const string Console = "console";
         public const string Api = "api";
         public const string Import = "import";
+        public const string Fhir = "fhir";
         public const string System = "system";
     }
 }

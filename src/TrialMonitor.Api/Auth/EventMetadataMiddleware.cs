@@ -21,6 +21,7 @@ public static class EventMetadataMiddleware
         if (Header(envelope, EventMetadata.Reason) is { } reason) session.SetHeader(EventMetadata.Reason, reason);
         if (Header(envelope, EventMetadata.ImportFile) is { } file) session.SetHeader(EventMetadata.ImportFile, file);
         if (Header(envelope, EventMetadata.ImportPath) is { } path) session.SetHeader(EventMetadata.ImportPath, path);
+        if (Header(envelope, EventMetadata.FhirBundle) is { } bundle) session.SetHeader(EventMetadata.FhirBundle, bundle);
         session.LastModifiedBy = user;
         if (envelope.CorrelationId is { Length: > 0 } correlation) session.CorrelationId = correlation;
     }

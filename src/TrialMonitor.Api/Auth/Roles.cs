@@ -18,7 +18,13 @@ public static class Roles
     /// <summary>Registers trials and their sites, and sees who uses the system; no clinical data.</summary>
     public const string Admin = "admin";
 
-    public static readonly IReadOnlyList<string> All = [Coordinator, SafetyMonitor, Auditor, Admin];
+    /// <summary>
+    /// A laboratory: sends lab results (FHIR, <c>POST /fhir/r4</c>) for every site of the trials its token names;
+    /// reads the trials' registry and nothing clinical (no patient, alert or history).
+    /// </summary>
+    public const string Lab = "lab";
+
+    public static readonly IReadOnlyList<string> All = [Coordinator, SafetyMonitor, Auditor, Admin, Lab];
 
     /// <summary>Everyone who may read patient data (coordinators only their sites').</summary>
     public static readonly string[] PatientReaders = [Coordinator, SafetyMonitor, Auditor];
@@ -32,4 +38,7 @@ public static class TrialMonitorClaims
 
     /// <summary>Repeatable: each site a coordinator works for.</summary>
     public const string Site = "site";
+
+    /// <summary>Repeatable: the code of each trial a lab sends results for.</summary>
+    public const string Trial = "trial";
 }

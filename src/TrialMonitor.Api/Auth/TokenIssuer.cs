@@ -11,11 +11,12 @@ public static class TokenIssuer
     public const string DefaultBaseUrl = "http://127.0.0.1:5080";
 
     public static string Mint(AuthSettings settings, string user, IEnumerable<string> roles, IEnumerable<string>? sites = null,
-        TimeSpan? lifetime = null)
+        TimeSpan? lifetime = null, IEnumerable<string>? trials = null)
     {
         var claims = new List<Claim> { new(TrialMonitorClaims.User, user) };
         claims.AddRange(roles.Select(role => new Claim(TrialMonitorClaims.Role, role)));
         claims.AddRange((sites ?? []).Select(site => new Claim(TrialMonitorClaims.Site, site)));
+        claims.AddRange((trials ?? []).Select(trial => new Claim(TrialMonitorClaims.Trial, trial)));
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -30,14 +31,14 @@ public static class TokenIssuer
     }
 
     /// <summary>
-    /// <c>token ROLE [--site SITE]... [--user NAME] [--hours N] [--link [BASE_URL]]</c>: prints a token as the last line;
+    /// <c>token ROLE [--site SITE]... [--trial CODE]... [--user NAME] [--hours N] [--link [BASE_URL]]</c>: prints a token as the last line;
     /// with --link, a link that opens the trial pages signed in with it (the token after #, never sent to a server log).
     /// </summary>
     /// <returns>The process exit code.</returns>
     public static int Run(IReadOnlyList<string> args, IConfiguration configuration, TextWriter output, TextWriter error)
     {
-        const string usage = "usage: token ROLE [--site SITE]... [--user NAME] [--hours N] [--link [BASE_URL]]   "
-            + "(ROLE: coordinator | safety_monitor | auditor | admin; BASE_URL default " + DefaultBaseUrl + ")";
+        const string usage = "usage: token ROLE [--site SITE]... [--trial CODE]... [--user NAME] [--hours N] [--link [BASE_URL]]   "
+            + "(ROLE: coordinator | safety_monitor | auditor | admin | lab; BASE_URL default " + DefaultBaseUrl + ")";
         if (args.Count == 0 || !Roles.All.Contains(args[0]))
         {
             error.WriteLine(usage);
@@ -45,6 +46,7 @@ public static class TokenIssuer
         }
         var role = args[0];
         var sites = new List<string>();
+        var trials = new List<string>();
         var user = $"local-{role.Replace('_', '-')}";
         var hours = 12.0;
         string? linkBase = null;
@@ -54,6 +56,7 @@ public static class TokenIssuer
             switch (args[i])
             {
                 case "--site" when value is not null: sites.Add(value); i++; break;
+                case "--trial" when value is not null: trials.Add(value); i++; break;
                 case "--user" when value is not null: user = value; i++; break;
                 case "--hours" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out hours): i++; break;
                 case "--link" when value is not null && !value.StartsWith("--", StringComparison.Ordinal): linkBase = value; i++; break;
@@ -65,8 +68,10 @@ public static class TokenIssuer
         }
         if (role == Roles.Coordinator && sites.Count == 0)
             error.WriteLine("note: a coordinator without --site may read and write no patient");
+        if (role == Roles.Lab && trials.Count == 0)
+            error.WriteLine("note: a lab without --trial may send results for no patient");
         var settings = AuthSettings.From(configuration);
-        var token = Mint(settings, user, [role], sites, TimeSpan.FromHours(hours));
+        var token = Mint(settings, user, [role], sites, TimeSpan.FromHours(hours), trials);
         output.WriteLine(linkBase is null ? token : $"{linkBase.TrimEnd('/')}/app#token={token}");
         return 0;
     }

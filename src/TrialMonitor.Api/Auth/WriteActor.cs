@@ -40,6 +40,15 @@ public static class WriteActor
         return options.WithHeader(EventMetadata.ImportFile, file).WithHeader(EventMetadata.ImportPath, odmPath);
     }
 
+    /// <summary>
+    /// For a lab's results sent as FHIR (source fhir): the sites bound the writes as a mutation's would (a lab's are
+    /// every site of its trials); every event carries the Bundle's identifier.
+    /// </summary>
+    public static DeliveryOptions Fhir(string user, string role, IReadOnlyList<string> sites, string bundle, string correlationId) =>
+        Headers(new DeliveryOptions { CorrelationId = correlationId }, user, role, EventMetadata.Sources.Fhir, null)
+            .WithHeader(WriteAccess.SitesHeader, WriteAccess.Header(sites))
+            .WithHeader(EventMetadata.FhirBundle, bundle);
+
     private static DeliveryOptions Headers(DeliveryOptions options, string user, string role, string source, string? reason)
     {
         options.WithHeader(EventMetadata.User, user).WithHeader(EventMetadata.Role, role).WithHeader(EventMetadata.Source, source);

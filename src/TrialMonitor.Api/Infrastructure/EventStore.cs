@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Cohort;
+using TrialMonitor.Api.Fhir;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Trials;
 using Weasel.Core;
@@ -76,6 +77,8 @@ public static class EventStore
                 // are stored by a side effect, which Marten runs inline only when asked.
                 opts.Events.EnableSideEffectsOnInlineProjections = true;
                 opts.ConfigureAudit();
+                // Inline: the Observations labs sent, by their identifier, for amendments and searches (see Fhir/RecordedObservation).
+                opts.ConfigureFhir();
                 // Several instances share a database: one runs the daemon, another takes over within a second or two.
                 opts.Projections.LeadershipPollingTime = 1_000;
                 // Appends NOTIFY the daemon, which would otherwise find new events by polling (up to 1 s):

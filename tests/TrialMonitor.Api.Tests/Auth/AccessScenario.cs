@@ -25,9 +25,12 @@ public sealed record AccessScenario(Guid Trial, Guid Patient, Guid OtherSitePati
         return new AccessScenario(trial, patient, other, alert.Id);
     }
 
-    /// <summary>A token of one role; a coordinator works at <see cref="Site"/> only.</summary>
+    /// <summary>A token of one role; a coordinator works at <see cref="Site"/> only, a lab for the trial's code.</summary>
     public static string Authorization(AppFixture app, string role, string? site = Site) =>
-        "Bearer " + app.Token($"matrix-{role}", [role], role == Roles.Coordinator && site is not null ? [site] : []);
+        "Bearer " + app.Token($"matrix-{role}", [role], role == Roles.Coordinator && site is not null ? [site] : [], role == Roles.Lab ? [TrialCode] : []);
+
+    /// <summary>The code <see cref="Given.Trial"/> registers the trial with.</summary>
+    public const string TrialCode = "CML-110";
 
     public static async Task<long> EventCount(AppFixture app)
     {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.GraphQL.Transport;
+using TrialMonitor.Api.Tests.Fhir;
 using TrialMonitor.Api.Tests.GraphQL.SchemaTests;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
@@ -15,16 +16,17 @@ using TrialMonitor.Clinical.Course;
 namespace TrialMonitor.Api.Tests.Auth;
 
 /// <summary>
-/// Every query, mutation and subscription of the schema against every role: allowed ones run without an
-/// authorization error, refused ones answer FORBIDDEN naming the roles and append nothing. The table is the
-/// specification (DOMAIN.md "People"), written out here rather than read back from the schema's metadata.
+/// Every query, mutation and subscription of the schema, and every FHIR endpoint, against every role: allowed ones
+/// run without an authorization error, refused ones answer FORBIDDEN (403) naming the roles and append nothing. The
+/// table is the specification (DOMAIN.md "People"), written out here rather than read back from the schema's metadata.
+/// A lab reads the trials' registry and nothing clinical: it sends results through FHIR.
 /// </summary>
 public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
 {
-    private const string C = Roles.Coordinator, S = Roles.SafetyMonitor, Au = Roles.Auditor, Ad = Roles.Admin;
+    private const string C = Roles.Coordinator, S = Roles.SafetyMonitor, Au = Roles.Auditor, Ad = Roles.Admin, L = Roles.Lab;
 
     private static readonly string[] PatientReaders = [C, S, Au];
-    private static readonly string[] Everyone = [C, S, Au, Ad];
+    private static readonly string[] Everyone = [C, S, Au, Ad, L];
     private static readonly string[] AlertReaders = [C, S, Au];
     private static readonly string[] AuditReaders = [Au, Ad];
 
@@ -105,14 +107,27 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
         ["alerts"] = new(AlertReaders, (_, _) => ("subscription { alerts { id } }", null)),
     };
 
-    public static TheoryData<string, string> QueryCases => Cases(Queries);
-    public static TheoryData<string, string> MutationCases => Cases(Mutations);
-    public static TheoryData<string, string> SubscriptionCases => Cases(Subscriptions);
+    /// <summary>A FHIR request: the method, the path and the Bundle posted (a lab result for subject 001 at MDACC, one per role).</summary>
+    private sealed record FhirRequest(string[] Allowed, HttpMethod Method, string Path, Func<string, JsonNode?> Body);
 
-    private static TheoryData<string, string> Cases(Dictionary<string, Operation> operations)
+    private static readonly Dictionary<string, FhirRequest> Fhir = new()
+    {
+        ["POST /fhir/r4"] = new([C, L], HttpMethod.Post, "/fhir/r4", role => FhirRequests.Bundle("transaction",
+            FhirRequests.Observation($"MATRIX-{role}", "718-7", "001", 12.5m, "g/dL"))),
+        ["GET /fhir/r4/Observation"] = new([C, S, Au], HttpMethod.Get,
+            $"/fhir/r4/Observation?subject:identifier={Uri.EscapeDataString(FhirRequests.Subjects + "|001")}&code=718-7", _ => null),
+        ["GET /fhir/r4/metadata"] = new([.. Roles.All], HttpMethod.Get, "/fhir/r4/metadata", _ => null),
+    };
+
+    public static TheoryData<string, string> QueryCases => Cases(Queries.Keys);
+    public static TheoryData<string, string> MutationCases => Cases(Mutations.Keys);
+    public static TheoryData<string, string> SubscriptionCases => Cases(Subscriptions.Keys);
+    public static TheoryData<string, string> FhirCases => Cases(Fhir.Keys);
+
+    private static TheoryData<string, string> Cases(IEnumerable<string> operations)
     {
         var data = new TheoryData<string, string>();
-        foreach (var field in operations.Keys.Order())
+        foreach (var field in operations.Order())
             foreach (var role in Roles.All)
                 data.Add(field, role);
         return data;
@@ -156,6 +171,34 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
             var error = Assert.Single(errors);
             Assert.Equal(GraphQLErrorCodes.Forbidden, error.Code);
             Assert.Contains(Subscriptions[field].Allowed[0], error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(FhirCases))]
+    public async Task FhirEndpoint(string endpoint, string role)
+    {
+        await AccessScenario.CreateAsync(App);
+        var request = Fhir[endpoint];
+        var before = await AccessScenario.EventCount(App);
+        using var client = App.Host.Server.CreateClient();
+        using var message = new HttpRequestMessage(request.Method, request.Path);
+        if (request.Body(role) is { } body) message.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/fhir+json");
+        message.Headers.TryAddWithoutValidation("Authorization", AccessScenario.Authorization(App, role));
+
+        using var response = await client.SendAsync(message);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        if (request.Allowed.Contains(role))
+        {
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"{role} may use {endpoint}: {answer.ToJsonString()}");
+            if (request.Method == HttpMethod.Post) Assert.Equal(["201 Created"], FhirRequests.Statuses(answer));
+        }
+        else
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Contains($"this needs role {string.Join(" or ", request.Allowed)}", Assert.Single(FhirRequests.Diagnostics(answer)), StringComparison.Ordinal);
+            Assert.Equal(before, await AccessScenario.EventCount(App));
         }
     }
 

@@ -17,8 +17,9 @@ public static class TestTokens
     /// </summary>
     public static string Everyone(this AppFixture app) => app.Token("test-user", Roles.All, AllTestSites);
 
-    public static string Token(this AppFixture app, string user, IEnumerable<string> roles, IEnumerable<string>? sites = null) =>
-        TokenIssuer.Mint(app.Host.Services.GetRequiredService<AuthSettings>(), user, roles, sites);
+    public static string Token(this AppFixture app, string user, IEnumerable<string> roles, IEnumerable<string>? sites = null,
+        IEnumerable<string>? trials = null) =>
+        TokenIssuer.Mint(app.Host.Services.GetRequiredService<AuthSettings>(), user, roles, sites, trials: trials);
 
     /// <summary>The principal the JWT middleware would make of such a token, for executing on the schema directly.</summary>
     public static ClaimsPrincipal Principal(string user, IEnumerable<string> roles, IEnumerable<string>? sites = null)

@@ -49,6 +49,9 @@ public abstract class EntryKind
     /// </summary>
     public virtual bool MovesAssessment => true;
 
+    /// <summary>The lab tests that give this kind's fields (a lab's results in FHIR are read by them); none for what no lab sends.</summary>
+    public virtual IReadOnlyList<LabTest> LabTests => [];
+
     public abstract Type EventType { get; }
 
     public abstract Type ValueType { get; }

@@ -18,14 +18,18 @@ public static class PatientWrites
 {
     public const int MaxAttempts = 32;
 
-    public static async Task<EntryResult> SendAsync(this IMessageBus bus, object command, DeliveryOptions actor, CancellationToken cancellation = default)
+    public static Task<EntryResult> SendAsync(this IMessageBus bus, object command, DeliveryOptions actor, CancellationToken cancellation = default) =>
+        bus.SendAsync<EntryResult>(command, actor, cancellation);
+
+    /// <summary>A command answering <typeparamref name="TResult"/> (a lab's results for several patients at once), sent the same way.</summary>
+    public static async Task<TResult> SendAsync<TResult>(this IMessageBus bus, object command, DeliveryOptions actor, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(bus);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await bus.InvokeAsync<EntryResult>(command, actor, cancellation);
+                return await bus.InvokeAsync<TResult>(command, actor, cancellation);
             }
             catch (Exception e) when (LostRace(e) && attempt < MaxAttempts)
             {

@@ -37,7 +37,7 @@ public sealed class PatientHistoryEntryType : ObjectGraphType<HistoryEntryOf>
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("recordedAt").Description("When it was stored (not its clinical date).").Resolve(ctx => ctx.Source.Entry.Event.RecordedAt);
         Field<StringGraphType>("user").Description("Who recorded it.").Resolve(ctx => ctx.Source.Entry.Event.User);
         Field<StringGraphType>("role").Description("The role they recorded it in.").Resolve(ctx => ctx.Source.Entry.Event.Role);
-        Field<StringGraphType>("source").Description("console, api, import or system.").Resolve(ctx => ctx.Source.Entry.Event.Source);
+        Field<StringGraphType>("source").Description("console, api, import, fhir or system.").Resolve(ctx => ctx.Source.Entry.Event.Source);
         Field<StringGraphType>("reason").Description("Why (corrections always say why).").Resolve(ctx => ctx.Source.Entry.Event.Reason);
         Field<StringGraphType>("correlationId").Description("Shared by every event of one request.").Resolve(ctx => ctx.Source.Entry.Event.CorrelationId);
         // Clinical values: auditors only. Admins see who did what, when and why, not what was recorded.

@@ -20,6 +20,18 @@ public sealed class BloodCounts : EntryKind<BloodCountRecorded, BloodCount>
     public override string ChartField => "bloodCounts";
     public override string ClinicalDateField => "count.collectedOn";
 
+    public override IReadOnlyList<LabTest> LabTests { get; } =
+    [
+        LabTest.Loinc("6690-2", "Leukocytes [#/volume] in Blood by Automated count", "wbc", LabMeasure.CellCount, "lowerLimits.wbc"),
+        LabTest.Loinc("751-8", "Neutrophils [#/volume] in Blood by Automated count", "neutrophils", LabMeasure.CellCount, "lowerLimits.neutrophils"),
+        LabTest.Loinc("777-3", "Platelets [#/volume] in Blood by Automated count", "platelets", LabMeasure.CellCount, "lowerLimits.platelets"),
+        LabTest.Loinc("718-7", "Hemoglobin [Mass/volume] in Blood", "hemoglobin", LabMeasure.Hemoglobin, "lowerLimits.hemoglobin"),
+        LabTest.Loinc("26446-5", "Blasts/100 leukocytes in Blood", "blastsPercent", LabMeasure.Percent),
+        LabTest.Loinc("709-6", "Blasts/100 leukocytes in Blood by Manual count", "blastsPercent", LabMeasure.Percent),
+        LabTest.Loinc("706-2", "Basophils/100 leukocytes in Blood by Automated count", "basophilsPercent", LabMeasure.Percent),
+        LabTest.Loinc("30180-4", "Basophils/100 leukocytes in Blood", "basophilsPercent", LabMeasure.Percent),
+    ];
+
     protected override BloodCountRecorded Record(Guid patientId, string entryKey, BloodCount value) => new(patientId, entryKey, value);
     protected override BloodCount ValueOf(BloodCountRecorded entry) => entry.Count;
     protected override string FormCode(BloodCount value) => "CBC";

@@ -17,6 +17,13 @@ public sealed class Molecular : EntryKind<MolecularRecorded, MolecularAssessment
     public override string ChartField => "molecular";
     public override string ClinicalDateField => "molecular.collectedOn";
 
+    // LOINC has no code for the control gene's copies: they come as a component of the BCR-ABL1 result.
+    public override IReadOnlyList<LabTest> LabTests { get; } =
+    [
+        LabTest.Loinc("69380-4", "BCR-ABL1/ABL1 on the International Scale", "bcrAbl1PercentIs", LabMeasure.Percent),
+        LabTest.ComponentOf("69380-4", "abl1-control-copies", "ABL1 control gene copies", "abl1ControlCopies", LabMeasure.Copies),
+    ];
+
     protected override MolecularRecorded Record(Guid patientId, string entryKey, MolecularAssessment value) => new(patientId, entryKey, value);
     protected override MolecularAssessment ValueOf(MolecularRecorded entry) => entry.Molecular;
     protected override string FormCode(MolecularAssessment value) => "PCR";
