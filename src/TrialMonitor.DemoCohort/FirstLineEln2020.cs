@@ -10,13 +10,6 @@ namespace TrialMonitor.DemoCohort;
 /// </summary>
 public static class FirstLineEln2020
 {
-    /// <summary>
-    /// Baseline needs a disease group, and DiseaseGroup holds only the paper's situations on 400 mg
-    /// (all after earlier therapy); a value for newly diagnosed patients would change the GraphQL schema.
-    /// Until it has one, the first-line patients carry this stand-in.
-    /// </summary>
-    public const DiseaseGroup DiseaseGroupStandIn = DiseaseGroup.CytogeneticResistance;
-
     /// <summary>ELN-2020, no FISH background cut-off, data cut-off 31 December 2025 (the milestones do not move with today).</summary>
     public static ClinicalSettings Settings { get; } = new(ClinicalSettings.Eln2020, null, new DateOnly(2025, 12, 31));
 

@@ -212,12 +212,13 @@ public sealed class AlertProjection(RecentCourses recent) : IProjection, IDispos
             Changed(alert, position);
             changedStates.Add(state.Id);
             state.Alerts.RemoveAll(a => a.AlertId == id);
-            state.Alerts.Add(new RaisedAlert(id, signal.Kind, cause.EntryKey, Withdrawn: false));
+            state.Alerts.Add(new RaisedAlert(id, signal.Kind, signal.Term, cause.EntryKey, Withdrawn: false));
         }
 
         /// <summary>
         /// A correction withdraws the alerts its voided entry raised, and the latest alert derived
-        /// from the assessment (relapse, loss of improvement) that no longer holds without it.
+        /// from the assessment (relapse, loss of improvement, a milestone failure, loss of MMR) that
+        /// no longer holds without it.
         /// </summary>
         private async Task WithdrawAsync(
             PatientAlertState state, EntryVoided voided, SafetyStatus after, IEvent e, Func<long> nextPosition, CancellationToken ct)
@@ -226,8 +227,8 @@ public sealed class AlertProjection(RecentCourses recent) : IProjection, IDispos
                 .Where(a => !a.Withdrawn && !SafetySignals.IsDerivedFromAssessment(a.Kind) && a.EntryKey == voided.VoidedEntryKey)
                 .Concat(state.Alerts
                     .Where(a => !a.Withdrawn && SafetySignals.IsDerivedFromAssessment(a.Kind))
-                    .GroupBy(a => a.Kind)
-                    .Where(g => !SafetySignals.StillHolds(g.Key, after))
+                    .GroupBy(a => (a.Kind, a.Term))
+                    .Where(g => !SafetySignals.StillHolds(g.Key.Kind, g.Key.Term, after))
                     .Select(g => g.Last()))
                 .ToList();
             foreach (var raised in withdrawn)

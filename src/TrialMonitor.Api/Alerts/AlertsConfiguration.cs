@@ -22,7 +22,8 @@ public static class AlertsConfiguration
             async.DeleteViewTypeOnTeardown<Alert>();
             async.DeleteViewTypeOnTeardown<PatientAlertState>();
         });
-        opts.Schema.For<Alert>().Index(a => a.Position).Index(a => a.TrialId);
+        // By patient: a patient's history names the alerts each event raised or withdrew.
+        opts.Schema.For<Alert>().Index(a => a.Position).Index(a => a.TrialId).Index(a => a.PatientId);
         opts.Schema.For<PatientAlertState>();
 
         // An alert is never lost: the daemon waits out a slow concurrent append instead of skipping

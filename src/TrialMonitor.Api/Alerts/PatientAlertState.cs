@@ -4,8 +4,11 @@ using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Alerts;
 
-/// <summary>An alert raised for the patient, as the projection needs it to withdraw it later.</summary>
-public sealed record RaisedAlert(Guid AlertId, AlertKind Kind, string? EntryKey, bool Withdrawn);
+/// <summary>
+/// An alert raised for the patient, as the projection needs it to withdraw it later: the term tells
+/// apart alerts of one kind derived from the assessment (the milestone of a milestone failure).
+/// </summary>
+public sealed record RaisedAlert(Guid AlertId, AlertKind Kind, string? Term, string? EntryKey, bool Withdrawn);
 
 /// <summary>
 /// The alert projection's own view of one patient, folded from the same events in the same order

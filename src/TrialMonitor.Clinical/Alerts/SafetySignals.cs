@@ -1,4 +1,6 @@
+using System.Globalization;
 using TrialMonitor.Clinical.Course;
+using TrialMonitor.Clinical.Molecular;
 using TrialMonitor.Clinical.Toxicity;
 
 namespace TrialMonitor.Clinical.Alerts;
@@ -7,7 +9,8 @@ namespace TrialMonitor.Clinical.Alerts;
 /// Which alerts a clinical fact raises (DOMAIN: Alerts): toxicity at or above the trial's grade
 /// threshold, reported or derived from counts; every dose reduction and interruption;
 /// discontinuation; transformation; death; and, from the patient's assessment before and after
-/// the fact, hematologic or cytogenetic relapse and the loss of an improved response.
+/// the fact, hematologic or cytogenetic relapse, the loss of an improved response, a failed
+/// molecular milestone and the loss of major molecular response.
 /// </summary>
 public static class SafetySignals
 {
@@ -65,7 +68,9 @@ public static class SafetySignals
     /// Relapse when the protocol status gains a relapse indication; loss of an improved response
     /// when the improvement episode has ended and had not before (an episode that a late result
     /// shows already ended counts too). Dated by the observation that changed the assessment, or,
-    /// for a correction that has none, by the date the rules give.
+    /// for a correction that has none, by the date the rules give. A molecular milestone that
+    /// fails and had not, and MMR lost when it was not, are dated by the result that shows it
+    /// (for a 3-month failure, the result that confirms it), whatever entry moved them.
     /// </summary>
     public static IReadOnlyList<SafetySignal> ForAssessmentChange(SafetyStatus? before, SafetyStatus after, DateOnly? observedOn)
     {
@@ -87,15 +92,30 @@ public static class SafetySignals
                 $"Improved cytogenetic response after escalation ({ended.ImprovedCategory}, from {ended.StartOn:yyyy-MM-dd}) ended on {ended.EndOn:yyyy-MM-dd}"));
         }
 
+        foreach (var failed in after.Molecular.FailedMilestones.Where(m => before?.Molecular.FailedMilestones.Any(b => b.Month == m.Month) != true))
+        {
+            signals.Add(MilestoneFailure(failed));
+        }
+
+        if (after.Molecular is { MmrLost: { } lost, MmrReached: { } reached } && before?.Molecular.MmrLost is null)
+        {
+            signals.Add(new SafetySignal(AlertKind.LossOfMajorMolecularResponse, lost.CollectedOn,
+                $"Major molecular response lost (ELN-2020): BCR-ABL1 {Percent(lost.BcrAbl1PercentIs)} % IS on {lost.CollectedOn:yyyy-MM-dd}, "
+                + $"after MMR on {reached.CollectedOn:yyyy-MM-dd}"));
+        }
+
         return signals;
     }
+
+    /// <summary>What a milestone failure alert names as its term: the milestone (e.g. "12-month milestone").</summary>
+    public static string MilestoneTerm(int month) => $"{month.ToString(CultureInfo.InvariantCulture)}-month milestone";
 
     /// <summary>
     /// Whether an alert derived from the assessment still holds after a correction; alerts raised
     /// by an entry itself (toxicity, dose, discontinuation, transformation, death) are withdrawn
-    /// when that entry is voided instead.
+    /// when that entry is voided instead. A milestone failure is told apart by its term.
     /// </summary>
-    public static bool StillHolds(AlertKind kind, SafetyStatus after)
+    public static bool StillHolds(AlertKind kind, string? term, SafetyStatus after)
     {
         ArgumentNullException.ThrowIfNull(after);
         return kind switch
@@ -103,13 +123,27 @@ public static class SafetySignals
             AlertKind.HematologicRelapse => after.ProtocolStatus.Indications.Contains(EscalationIndication.HematologicRelapse),
             AlertKind.CytogeneticRelapse => after.ProtocolStatus.Indications.Contains(EscalationIndication.CytogeneticRelapse),
             AlertKind.LossOfImprovedResponse => after.Improvement is { Censored: false },
+            AlertKind.MolecularMilestoneFailure => after.Molecular.FailedMilestones.Any(m => MilestoneTerm(m.Month) == term),
+            AlertKind.LossOfMajorMolecularResponse => after.Molecular.MmrLost is not null,
             _ => true,
         };
     }
 
     /// <summary>Whether the alert follows from the assessment rather than from one entry.</summary>
     public static bool IsDerivedFromAssessment(AlertKind kind) =>
-        kind is AlertKind.HematologicRelapse or AlertKind.CytogeneticRelapse or AlertKind.LossOfImprovedResponse;
+        kind is AlertKind.HematologicRelapse or AlertKind.CytogeneticRelapse or AlertKind.LossOfImprovedResponse
+            or AlertKind.MolecularMilestoneFailure or AlertKind.LossOfMajorMolecularResponse;
+
+    private static SafetySignal MilestoneFailure(MolecularMilestone failed)
+    {
+        // Hochhaus 2020, Table 4: failure is > 10 % at 3 months (confirmed), > 10 % at 6, > 1 % at 12.
+        var shown = $"BCR-ABL1 {Percent(failed.PercentIs!.Value)} % IS on {failed.ResultOn:yyyy-MM-dd}";
+        var confirmed = failed.ConfirmedOn is { } on ? $", confirmed above 10 % on {on:yyyy-MM-dd}" : "";
+        return new SafetySignal(AlertKind.MolecularMilestoneFailure, failed.ConfirmedOn ?? failed.ResultOn!.Value,
+            $"{failed.Month}-month molecular milestone failed (ELN-2020): {shown}{confirmed}", MilestoneTerm(failed.Month));
+    }
+
+    private static string Percent(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 
     private static readonly (EscalationIndication Indication, AlertKind Kind, string What)[] Relapses =
     [

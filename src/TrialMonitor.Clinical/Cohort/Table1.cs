@@ -44,7 +44,10 @@ public sealed record Table1(
     private const decimal HighMarrowBasophils = 5m;
     private const decimal PhCutoff = 90m;
 
-    /// <summary>The rows in the order and wording the paper prints them.</summary>
+    /// <summary>
+    /// The rows in the order and wording the paper prints them; a first-line trial's newly diagnosed
+    /// patients, whom the paper has none of, get a row after them.
+    /// </summary>
     public IReadOnlyList<(string Characteristic, PatientCount Count)> Rows =>
     [
         ("Age, at least 60 y", AgeAtLeast60),
@@ -71,6 +74,9 @@ public sealed record Table1(
         ("Disease group at start of 400 mg, cytogenetic relapse", DiseaseGroupAtStandardDose[DiseaseGroup.CytogeneticRelapse]),
         ("Disease group at start of 400 mg, cytogenetic resistance", DiseaseGroupAtStandardDose[DiseaseGroup.CytogeneticResistance]),
         ("Disease group at start of 400 mg, interferon intolerance", DiseaseGroupAtStandardDose[DiseaseGroup.InterferonIntolerance]),
+        .. DiseaseGroupAtStandardDose[DiseaseGroup.NewlyDiagnosed] is { Count: > 0 } newlyDiagnosed
+            ? [("Disease group at start of 400 mg, newly diagnosed", newlyDiagnosed)]
+            : Array.Empty<(string, PatientCount)>(),
     ];
 
     internal static Table1 Compute(IReadOnlyList<CohortPatient> patients)

@@ -13,6 +13,9 @@ public enum DiseaseGroup
     CytogeneticRelapse,
     CytogeneticResistance,
     InterferonIntolerance,
+
+    /// <summary>First line: imatinib is the first therapy (the paper's groups all come after interferon).</summary>
+    NewlyDiagnosed,
 }
 
 /// <summary>Enrolment with the Table 1 baseline that is not a lab value.</summary>

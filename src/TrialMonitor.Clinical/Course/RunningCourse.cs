@@ -1,22 +1,25 @@
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Cytogenetics;
 using TrialMonitor.Clinical.Hematology;
+using TrialMonitor.Clinical.Molecular;
 
 namespace TrialMonitor.Clinical.Course;
 
 /// <summary>
 /// A patient's course kept up to date one entry at a time for the alerts derived from the
-/// assessment (relapse on standard dose, loss of an improved response). Each result is placed in
-/// its category once, and an entry re-reads only what it can change: a count its own category; an
-/// exam the counts within the pairing window of it; a dose change, or a result dated on or before
-/// the start or the escalation, the references and the split at those dates. The rules then read
-/// the kept categories, so an entry costs about the same late in a long course as early in it.
+/// assessment (relapse on standard dose, loss of an improved response, a failed molecular
+/// milestone, loss of MMR). Each result is placed in its category once, and an entry re-reads only
+/// what it can change: a count its own category; an exam the counts within the pairing window of
+/// it; a dose change, or a result dated on or before the start or the escalation, the references
+/// and the split at those dates; a PCR result, or a move of day 0, the molecular response (a
+/// patient's few PCR results, not the whole course). The rules then read the kept categories, so an
+/// entry costs about the same late in a long course as early in it.
 /// <see cref="Status"/> equals the assessment's status for the same entries in force
 /// (<see cref="PatientEvaluation"/>), with no data cut-off: safety alerts read every observation.
 /// </summary>
 public sealed class RunningCourse : IResponseTimeline
 {
-    private readonly decimal baselineSpleen;
+    private readonly Baseline baseline;
     private readonly ClinicalSettings settings;
 
     // Each kind in clinical order, entries of one date in the order they were recorded (as the
@@ -30,6 +33,8 @@ public sealed class RunningCourse : IResponseTimeline
     private readonly List<string> cytogeneticKeys = [];
     private readonly List<DoseChange> doses = [];
     private readonly List<string> doseKeys = [];
+    private readonly List<MolecularAssessment> molecular = [];
+    private readonly List<string> molecularKeys = [];
     // Outcomes in recorded order: the course counts the earliest transformation and discontinuation, the first death.
     private readonly List<(string Key, object Outcome)> outcomes = [];
 
@@ -39,16 +44,18 @@ public sealed class RunningCourse : IResponseTimeline
     private IndicationDates hematologic;
     private IndicationDates cytogenetic;
     private ImprovementEpisode? improvement;
+    private MolecularSafety molecularSafety = MolecularSafety.None;
     private bool hematologicStale = true;
     private bool cytogeneticStale = true;
     private bool improvementStale = true;
+    private bool molecularStale;
     private SafetyStatus? status;
 
     public RunningCourse(Baseline baseline, ClinicalSettings settings)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(settings);
-        baselineSpleen = baseline.SpleenCmBelowCostalMargin;
+        this.baseline = baseline;
         this.settings = settings;
         pairing = SortedExams.Over(exams);
     }
@@ -71,7 +78,7 @@ public sealed class RunningCourse : IResponseTimeline
 
     public Death? Death => outcomes.Select(o => o.Outcome).OfType<Death>().FirstOrDefault();
 
-    /// <summary>The protocol status and the improvement after escalation of the entries in force.</summary>
+    /// <summary>The protocol status, the improvement after escalation and the molecular failures of the entries in force.</summary>
     public SafetyStatus Status
     {
         get
@@ -80,12 +87,13 @@ public sealed class RunningCourse : IResponseTimeline
             if (hematologicStale) hematologic = EscalationIndications.Hematologic(this);
             if (cytogeneticStale) cytogenetic = EscalationIndications.Cytogenetic(this);
             if (improvementStale) improvement = ImprovementEpisodes.Find(this);
-            hematologicStale = cytogeneticStale = improvementStale = false;
-            return status = new SafetyStatus(EscalationIndications.Combine(hematologic, cytogenetic), improvement);
+            if (molecularStale) molecularSafety = MolecularSafety.Of(MolecularCourse());
+            hematologicStale = cytogeneticStale = improvementStale = molecularStale = false;
+            return status = new SafetyStatus(EscalationIndications.Combine(hematologic, cytogenetic), improvement, molecularSafety);
         }
     }
 
-    /// <exception cref="ArgumentException">The rules read no observation of this type (only counts, exams, cytogenetics, doses and the outcomes).</exception>
+    /// <exception cref="ArgumentException">The rules read no observation of this type (only counts, exams, cytogenetics, PCR, doses and the outcomes).</exception>
     public void Record(string entryKey, object observation)
     {
         ArgumentNullException.ThrowIfNull(entryKey);
@@ -113,6 +121,12 @@ public sealed class RunningCourse : IResponseTimeline
                 cytogeneticKeys.Insert(cytogeneticAt, entryKey);
                 cytogeneticStale = improvementStale = true;
                 break;
+            case MolecularAssessment result:
+                var molecularAt = InsertAt(molecular, result.CollectedOn, m => m.CollectedOn);
+                molecular.Insert(molecularAt, result);
+                molecularKeys.Insert(molecularAt, entryKey);
+                molecularStale = true;
+                break;
             case DoseChange dose:
                 var doseAt = InsertAt(doses, dose.EffectiveOn, d => d.EffectiveOn);
                 doses.Insert(doseAt, dose);
@@ -137,6 +151,7 @@ public sealed class RunningCourse : IResponseTimeline
         var examDates = RemoveKeyed(entryKey, examKeys, exams, e => e.ExaminedOn);
         var cytogeneticDates = RemoveKeyed(entryKey, cytogeneticKeys, cytogenetics, c => c.AssessedOn);
         var doseDates = RemoveKeyed(entryKey, doseKeys, doses, d => d.EffectiveOn);
+        var molecularDates = RemoveKeyed(entryKey, molecularKeys, molecular, m => m.CollectedOn);
         var voidedOutcomes = outcomes.RemoveAll(o => o.Key == entryKey);
 
         if (doseDates.Count > 0) DosesChanged();
@@ -145,7 +160,8 @@ public sealed class RunningCourse : IResponseTimeline
         hematologicStale |= countDates.Count > 0;
         cytogeneticStale |= cytogeneticDates.Count > 0;
         improvementStale |= cytogeneticDates.Count > 0 || voidedOutcomes > 0;
-        if (countDates.Count + examDates.Count + cytogeneticDates.Count + doseDates.Count + voidedOutcomes > 0) status = null;
+        molecularStale |= molecularDates.Count > 0;
+        if (countDates.Count + examDates.Count + cytogeneticDates.Count + doseDates.Count + molecularDates.Count + voidedOutcomes > 0) status = null;
     }
 
     private void ExamChanged(DateOnly examinedOn)
@@ -164,6 +180,7 @@ public sealed class RunningCourse : IResponseTimeline
         DateOnly? startedOn = doses.Find(d => d.Action == DoseAction.Started)?.EffectiveOn;
         DateOnly? escalatedOn = doses.Find(d => d.Action == DoseAction.Escalated)?.EffectiveOn;
         if (startedOn == StandardDoseStartedOn && escalatedOn == EscalatedOn) return;
+        molecularStale |= startedOn != StandardDoseStartedOn; // day 0 moved: every milestone with it
         StandardDoseStartedOn = startedOn;
         EscalatedOn = escalatedOn;
         RefreshReferences(force: true);
@@ -177,7 +194,7 @@ public sealed class RunningCourse : IResponseTimeline
     /// <summary>Whether every count was categorised again (a reference or the split moved).</summary>
     private bool RefreshReferences(bool force)
     {
-        var atStart = CourseTimeline.Reference(StandardDoseStartedOn, baselineSpleen, exams, counts);
+        var atStart = CourseTimeline.Reference(StandardDoseStartedOn, baseline.SpleenCmBelowCostalMargin, exams, counts);
         var atEscalation = CourseTimeline.Reference(EscalatedOn, fallbackSpleen: null, exams, counts);
         if (!force && atStart == referenceAtStart && atEscalation == referenceAtEscalation) return false;
         referenceAtStart = atStart;
@@ -186,6 +203,9 @@ public sealed class RunningCourse : IResponseTimeline
         hematologicStale = true;
         return true;
     }
+
+    /// <summary>What the molecular rules read: the PCR results and the doses that give day 0.</summary>
+    private PatientCourse MolecularCourse() => new(baseline, [], [], [], molecular, [], doses, [], [], null, null, null, null);
 
     private HematologicResponse? ResponseOf(BloodCount count) => CourseTimeline.HematologicAt(
         count, pairing, CourseTimeline.AfterEscalation(EscalatedOn, count.CollectedOn) ? referenceAtEscalation : referenceAtStart);

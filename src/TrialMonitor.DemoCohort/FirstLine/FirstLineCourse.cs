@@ -104,7 +104,7 @@ internal sealed class FirstLineCourse
 
         return new PatientCourse(
             new Baseline(FirstLineEln2020.SubjectId(patient.No), patient.Site, age, sex, diagnosedOn, ecog, diagnosisSpleenCm, hepatomegaly,
-                clonalEvolution, FirstLineEln2020.DiseaseGroupStandIn),
+                clonalEvolution, DiseaseGroup.NewlyDiagnosed),
             counts,
             marrow,
             cytogenetics,

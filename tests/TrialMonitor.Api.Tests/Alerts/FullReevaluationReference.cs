@@ -12,8 +12,8 @@ namespace TrialMonitor.Api.Tests.Alerts;
 
 /// <summary>
 /// The alerts as the projection raised them before it was made incremental: after every patient
-/// event the whole chart is folded into a course and evaluated in full, and the alerts follow from
-/// the assessment before and after. Kept here, in memory over the stored events, as the reference
+/// event the whole chart is folded into a course and evaluated in full (the assessment and the
+/// molecular response from every result), and the alerts follow from the status before and after. Kept here, in memory over the stored events, as the reference
 /// the projection's alerts are compared with.
 /// </summary>
 internal static class FullReevaluationReference
@@ -42,14 +42,14 @@ internal static class FullReevaluationReference
         var events = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
         var trials = (await session.Query<Trial>().ToListAsync()).ToDictionary(t => t.Id);
         var alerts = new Dictionary<Guid, Alert>();
-        var patients = new Dictionary<Guid, (PatientChart Chart, ClinicalSettings Settings, PatientAssessment? Assessment, List<RaisedAlert> Raised)>();
+        var patients = new Dictionary<Guid, (PatientChart Chart, ClinicalSettings Settings, SafetyStatus? Status, List<RaisedAlert> Raised)>();
         foreach (var e in events) Apply(e, alerts, patients, trials);
         return [.. alerts.Values.OrderBy(a => a.Position).Select(Seen)];
     }
 
     private static void Apply(
         IEvent e, Dictionary<Guid, Alert> alerts,
-        Dictionary<Guid, (PatientChart Chart, ClinicalSettings Settings, PatientAssessment? Assessment, List<RaisedAlert> Raised)> patients,
+        Dictionary<Guid, (PatientChart Chart, ClinicalSettings Settings, SafetyStatus? Status, List<RaisedAlert> Raised)> patients,
         Dictionary<Guid, Trial> trials)
     {
         var ordinal = 0;
@@ -78,9 +78,10 @@ internal static class FullReevaluationReference
         }
 
         if (!patients.TryGetValue(e.StreamId, out var patient) || PatientChartFolding.Apply(patient.Chart, e) is not { } chart) return;
-        var before = patient.Assessment;
-        var after = PatientEvaluation.Evaluate(chart.ToCourse(), patient.Settings with { DataCutoffOn = null });
-        patients[e.StreamId] = patient with { Assessment = after };
+        var before = patient.Status;
+        var course = chart.ToCourse();
+        var after = SafetyStatus.Of(PatientEvaluation.Evaluate(course, patient.Settings with { DataCutoffOn = null }), MolecularSafety.Of(course));
+        patients[e.StreamId] = patient with { Status = after };
 
         if (e.Data is EntryVoided voided)
         {
@@ -88,8 +89,8 @@ internal static class FullReevaluationReference
                 .Where(a => !a.Withdrawn && !SafetySignals.IsDerivedFromAssessment(a.Kind) && a.EntryKey == voided.VoidedEntryKey)
                 .Concat(patient.Raised
                     .Where(a => !a.Withdrawn && SafetySignals.IsDerivedFromAssessment(a.Kind))
-                    .GroupBy(a => a.Kind)
-                    .Where(g => !SafetySignals.StillHolds(g.Key, SafetyStatus.Of(after)))
+                    .GroupBy(a => (a.Kind, a.Term))
+                    .Where(g => !SafetySignals.StillHolds(g.Key.Kind, g.Key.Term, after))
                     .Select(g => g.Last()))
                 .ToList();
             foreach (var raised in withdrawn)
@@ -103,7 +104,7 @@ internal static class FullReevaluationReference
 
         var entry = e.Data as IPatientEntry;
         IReadOnlyList<SafetySignal> signals = entry is null ? [] : EntryKinds.Of(entry).Signals(entry, patient.Settings.AlertGradeThreshold);
-        var derived = SafetySignals.ForAssessmentChange(before is null ? null : SafetyStatus.Of(before), SafetyStatus.Of(after), entry?.ClinicalOn);
+        var derived = SafetySignals.ForAssessmentChange(before, after, entry?.ClinicalOn);
         foreach (var signal in signals.Concat(derived))
         {
             var id = Alert.IdFor(e.Id, signal.Kind, signal.Term);
@@ -115,7 +116,7 @@ internal static class FullReevaluationReference
                 Description = signal.Description, Cause = new AlertCause(e.Id, e.Version, e.Sequence, e.EventTypeName, entry?.EntryKey, e.Timestamp),
             });
             patient.Raised.RemoveAll(a => a.AlertId == id);
-            patient.Raised.Add(new RaisedAlert(id, signal.Kind, entry?.EntryKey, Withdrawn: false));
+            patient.Raised.Add(new RaisedAlert(id, signal.Kind, signal.Term, entry?.EntryKey, Withdrawn: false));
         }
     }
 }

@@ -48,6 +48,8 @@ public sealed class IncrementalAlertsTests(AppFixture app) : IntegrationTest(app
         // The random cohort raises and withdraws alerts of every kind the rules have, so the comparison covers them.
         Assert.Equal(Enum.GetValues<AlertKind>().Order(), expected.Select(a => a.Kind).Distinct().Order());
         Assert.Contains(expected, a => a.Status == AlertStatus.Withdrawn && SafetySignals.IsDerivedFromAssessment(a.Kind));
+        Assert.Contains(expected, a => a.Status == AlertStatus.Withdrawn && a.Kind == AlertKind.MolecularMilestoneFailure);
+        Assert.Contains(expected, a => a.Status == AlertStatus.Withdrawn && a.Kind == AlertKind.LossOfMajorMolecularResponse);
         Assert.Contains(expected, a => a.Status == AlertStatus.Withdrawn && !SafetySignals.IsDerivedFromAssessment(a.Kind));
 
         // Rebuilt as an operator does (./ops/bench too): the running daemon paused, a daemon of its own rebuilds.

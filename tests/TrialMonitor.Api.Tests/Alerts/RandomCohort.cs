@@ -6,8 +6,9 @@ namespace TrialMonitor.Api.Tests.Alerts;
 /// <summary>
 /// Patients' streams drawn at random, as a site would record them: a visit every 4 weeks (a count,
 /// often with low values and its lab's limits, most often an exam, a karyotype or FISH every third
-/// visit, now and then marrow, a PCR, a toxicity of grade 1–4, a reported response, a follow-up
-/// contact), imatinib started, often escalated, reduced, interrupted and resumed, some patients
+/// visit, a PCR most third visits falling or rising by up to a log, now and then marrow, a toxicity
+/// of grade 1–4, a reported response, a follow-up contact), imatinib started, often escalated,
+/// reduced, interrupted and resumed, some patients
 /// transformed, discontinued or dead; results recorded weeks late, entries voided and corrected.
 /// </summary>
 internal static class RandomCohort
@@ -24,6 +25,7 @@ internal static class RandomCohort
         var escalationVisit = random.Next(3) > 0 ? random.Next(3, visits) : -1;
         var inCompleteResponse = random.Next(2) == 0;
         var ph = (decimal)random.Next(60, 101);
+        var log10Percent = random.Next(0, 20) / 10.0;
         for (var v = -1; v < visits; v++)
         {
             var on = start.AddDays(28 * v + random.Next(-3, 4));
@@ -48,7 +50,13 @@ internal static class RandomCohort
                 entries.Add(k => new ToxicityReported(patientId, k, toxicity));
             }
             if (random.Next(15) == 0) entries.Add(k => new MarrowRecorded(patientId, k, new MarrowAssessment(on, random.Next(0, 10), random.Next(0, 10))));
-            if (random.Next(15) == 0) entries.Add(k => new MolecularRecorded(patientId, k, new MolecularAssessment(on, random.Next(0, 100), 50_000)));
+            if (v % 3 == 1 && random.Next(6) > 0)
+            {
+                log10Percent = Math.Clamp(log10Percent + random.Next(-10, 5) / 10.0, -5, 2);
+                var pcr = new MolecularAssessment(on, random.Next(12) == 0 ? 0m : (decimal)Math.Round(Math.Pow(10, log10Percent), 5),
+                    random.Next(4) == 0 ? 8_000 : 60_000);
+                entries.Add(k => new MolecularRecorded(patientId, k, pcr));
+            }
             if (random.Next(15) == 0) entries.Add(k => new ResponseReported(patientId, k, new ReportedResponse(on, CytogeneticCategory.Partial, HematologicCategory.Complete)));
             if (random.Next(15) == 0) entries.Add(k => new FollowUpContactRecorded(patientId, k, on));
             if (v == escalationVisit) entries.Add(k => new DoseChanged(patientId, k, new DoseChange(on, DoseAction.Escalated, 800, "daily", null)));
@@ -81,8 +89,11 @@ internal static class RandomCohort
             stream.Add(entry);
             recorded.Add(entry);
             if (random.Next(10) != 0) continue;
-            // A correction: an earlier entry voided, sometimes replaced by the same kind of entry recorded again.
-            var wrong = recorded[random.Next(recorded.Count)];
+            // A correction: an earlier entry voided, sometimes replaced by the same kind of entry recorded again; often the
+            // latest PCR result (a lab reissuing a report), so that corrections move the molecular conclusions too.
+            var wrong = random.Next(4) == 0 && recorded.OfType<MolecularRecorded>().LastOrDefault() is { } pcr
+                ? pcr
+                : recorded[random.Next(recorded.Count)];
             var replacement = random.Next(2) == 0 ? $"K{stream.Count + 1:000}" : null;
             stream.Add(new EntryVoided(patientId, wrong.EntryKey, "entered in error", replacement));
             if (replacement is not null) stream.Add(Again(wrong, replacement, random));
@@ -107,6 +118,7 @@ internal static class RandomCohort
         BloodCountRecorded c => c with { EntryKey = key, Count = c.Count with { Platelets = c.Count.Platelets + random.Next(-100, 300) } },
         CytogeneticsRecorded g => g with { EntryKey = key, Cytogenetics = g.Cytogenetics with { PhPositivePercent = Math.Clamp(g.Cytogenetics.PhPositivePercent + random.Next(-40, 40), 0, 100) } },
         DoseChanged d => d with { EntryKey = key, Dose = d.Dose with { EffectiveOn = d.Dose.EffectiveOn.AddDays(random.Next(-30, 31)) } },
+        MolecularRecorded m => m with { EntryKey = key, Molecular = m.Molecular with { BcrAbl1PercentIs = m.Molecular.BcrAbl1PercentIs * random.Next(1, 41) / 4 } },
         _ => EntryKinds.Of(wrong).Record(wrong.PatientId, key, EntryKinds.Of(wrong).ValueOf(wrong)),
     };
 }

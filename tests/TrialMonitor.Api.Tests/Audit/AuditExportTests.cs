@@ -33,9 +33,10 @@ public sealed class AuditExportTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal(AuditScenario.CorrectionReason, voided[column["reason"]]);
         Assert.Equal(AuditScenario.Coordinator, voided[column["user"]]);
         Assert.Equal("CG2", voided[column["entry_key"]]);
-        // Each event on its own: the voiding withdraws the partial response, the replacement documents a complete one.
+        // The voiding names what the whole correction changed (up to its replacement, appended with it): the partial
+        // response became a complete one; the replacement on its own documents a complete one where there was none.
         Assert.Contains("improvement: PR/0+", voided[column["derived_before"]], StringComparison.Ordinal);
-        Assert.Contains("improvement: -", voided[column["derived_after"]], StringComparison.Ordinal);
+        Assert.Contains("improvement: CR/0+", voided[column["derived_after"]], StringComparison.Ordinal);
 
         var replacement = rows[^1];
         Assert.Equal("CG2b", replacement[column["entry_key"]]);

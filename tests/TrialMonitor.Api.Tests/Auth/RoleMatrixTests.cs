@@ -61,6 +61,8 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
         ["patientHistory"] = new(AuditReaders, (s, _) => ("query($p: ID!) { patientHistory(patientId: $p) { __typename } }", new { p = s.Patient })),
         ["patientAsOf"] = new([Au], (s, _) => ("query($p: ID!) { patientAsOf(patientId: $p, version: 1) { id } }", new { p = s.Patient })),
         ["cohortAsOf"] = new([Au], (s, _) => ("""query($t: ID!) { cohortAsOf(trialId: $t, recordedAt: "2100-01-01T00:00:00Z") { __typename } }""", new { t = s.Trial })),
+        // A data review: auditors, and coordinators for the corrections at their sites (they make them and read those charts).
+        ["corrections"] = new([Au, C], (s, _) => ("query($t: ID!) { corrections(trialId: $t) { entryKey changes { field } } }", new { t = s.Trial })),
         ["verifyAuditChain"] = new(AuditReaders, (s, _) => ("query($p: ID!) { verifyAuditChain(patientId: $p) { __typename } }", new { p = s.Patient })),
         ["verifyTrialAuditChain"] = new(AuditReaders, (s, _) => ("query($t: ID!) { verifyTrialAuditChain(trialId: $t) { __typename } }", new { t = s.Trial })),
         ["users"] = new([Ad], (_, _) => ("{ users { user role eventCount } }", null)),

@@ -7,8 +7,9 @@ using TrialMonitor.Api.Tests.Support;
 namespace TrialMonitor.Api.Tests.Operations;
 
 /// <summary>
-/// The README's `curl` and `./ops/token` commands and its GraphQL queries and mutations, run as pasted
-/// (from the repository root) against a started API, so the README cannot drift from the product.
+/// The `curl` and `./ops/token` commands and the GraphQL queries and mutations of the README and of every page
+/// under docs/, run as pasted (from the repository root) against a started API, so the documentation cannot drift
+/// from the product.
 /// The API runs on a fresh database: the demo trial is not loaded, so its queries answer null, but every
 /// command must be authenticated, valid and answered without errors. Not run here: ./ops/run, ./ops/test and
 /// ./ops/bench (they start the product themselves), commands with placeholders (PATIENT_ID, TRIAL_ID), and
@@ -19,11 +20,30 @@ public sealed partial class ReadmeTests
 {
     private const string ReadmeUrl = "http://127.0.0.1:5080";
 
+    // The README says what TrialMonitor is, the two commands, what you see and where the rest is; each topic has its page.
+    private const int MaxReadmeBytes = 15 * 1024;
+
     [Fact]
-    public async Task Every_curl_and_token_command_and_every_graphql_query_in_the_readme_runs_as_pasted_against_a_started_api()
+    public void The_readme_stays_short_and_links_only_to_pages_that_exist()
     {
         var repo = RepositoryRoot();
-        var readme = await File.ReadAllTextAsync(Path.Combine(repo, "README.md"));
+        var readme = Path.Combine(repo, "README.md");
+        Assert.True(new FileInfo(readme).Length <= MaxReadmeBytes, $"README.md is {new FileInfo(readme).Length} bytes; move detail to a page under docs/");
+        foreach (var file in DocumentationFiles(repo))
+        {
+            foreach (var link in LocalLink().Matches(File.ReadAllText(file)).Select(m => m.Groups["target"].Value))
+            {
+                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, link.Split('#')[0]));
+                Assert.True(File.Exists(target) || Directory.Exists(target), $"{Path.GetRelativePath(repo, file)} links to {link}, which does not exist");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Every_curl_and_token_command_and_every_graphql_query_in_the_documentation_runs_as_pasted_against_a_started_api()
+    {
+        var repo = RepositoryRoot();
+        var readme = string.Join('\n', await Task.WhenAll(DocumentationFiles(repo).Select(f => File.ReadAllTextAsync(f))));
         var commands = Blocks(readme, "sh").SelectMany(Commands)
             .Where(c => c.StartsWith("curl ", StringComparison.Ordinal) || c.StartsWith("./ops/token ", StringComparison.Ordinal))
             .ToList();
@@ -48,6 +68,9 @@ public sealed partial class ReadmeTests
             await api.GraphQLAsync(operation); // fails on any error
         }
     }
+
+    private static IEnumerable<string> DocumentationFiles(string repo) =>
+        [Path.Combine(repo, "README.md"), .. Directory.GetFiles(Path.Combine(repo, "docs"), "*.md").Order(StringComparer.Ordinal)];
 
     private static IEnumerable<string> Blocks(string markdown, string language) =>
         FencedBlock().Matches(markdown).Where(m => m.Groups["language"].Value == language).Select(m => m.Groups["body"].Value);
@@ -87,6 +110,10 @@ public sealed partial class ReadmeTests
 
     [GeneratedRegex("^```(?<language>\\w+)\\n(?<body>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex FencedBlock();
+
+    // A markdown link to a file of the repository (not a web address, not an anchor of the same page).
+    [GeneratedRegex("\\]\\((?<target>(?!https?:|#)[^)\\s]+)\\)")]
+    private static partial Regex LocalLink();
 
     // A shell comment after a command: "  # ..." (the README's commands have no '#' of their own).
     [GeneratedRegex("\\s+#.*$")]

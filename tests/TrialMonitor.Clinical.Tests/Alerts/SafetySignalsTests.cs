@@ -54,24 +54,24 @@ public sealed class SafetySignalsTests
     public void A_relapse_alerts_when_the_protocol_status_gains_it_and_not_again_while_it_holds()
     {
         var course = CourseBuilder.OnStandardDose().Karyotype(3, 10).Karyotype(6, 50);
-        var before = SafetyStatus.Of(course.Evaluate());
-        var relapsed = SafetyStatus.Of(course.Karyotype(9, 60).Evaluate());
-        var stillRelapsed = SafetyStatus.Of(course.Karyotype(11, 70).Evaluate());
+        var before = SafetyStatus.Of(course.Evaluate(), MolecularSafety.None);
+        var relapsed = SafetyStatus.Of(course.Karyotype(9, 60).Evaluate(), MolecularSafety.None);
+        var stillRelapsed = SafetyStatus.Of(course.Karyotype(11, 70).Evaluate(), MolecularSafety.None);
 
         var signal = Assert.Single(SafetySignals.ForAssessmentChange(before, relapsed, CourseBuilder.Month(9)));
         Assert.Equal((AlertKind.CytogeneticRelapse, CourseBuilder.Month(9)), (signal.Kind, signal.ClinicalOn));
         Assert.Empty(SafetySignals.ForAssessmentChange(relapsed, stillRelapsed, CourseBuilder.Month(11)));
-        Assert.True(SafetySignals.StillHolds(AlertKind.CytogeneticRelapse, stillRelapsed));
-        Assert.False(SafetySignals.StillHolds(AlertKind.CytogeneticRelapse, before));
+        Assert.True(SafetySignals.StillHolds(AlertKind.CytogeneticRelapse, null, stillRelapsed));
+        Assert.False(SafetySignals.StillHolds(AlertKind.CytogeneticRelapse, null, before));
     }
 
     [Fact]
     public void Losing_the_improved_response_alerts_once_dated_by_the_end_of_the_episode()
     {
         var course = CourseBuilder.OnStandardDose().Karyotype(3, 100).Escalate(4).Karyotype(7, 20);
-        var improved = SafetyStatus.Of(course.Evaluate());
-        var lost = SafetyStatus.Of(course.Karyotype(10, 60).Evaluate());
-        var later = SafetyStatus.Of(course.Karyotype(12, 70).Evaluate());
+        var improved = SafetyStatus.Of(course.Evaluate(), MolecularSafety.None);
+        var lost = SafetyStatus.Of(course.Karyotype(10, 60).Evaluate(), MolecularSafety.None);
+        var later = SafetyStatus.Of(course.Karyotype(12, 70).Evaluate(), MolecularSafety.None);
 
         Assert.Empty(SafetySignals.ForAssessmentChange(null, improved, CourseBuilder.Month(7)));
         var signal = Assert.Single(SafetySignals.ForAssessmentChange(improved, lost, CourseBuilder.Month(10)));

@@ -10,7 +10,8 @@ internal sealed record HistoryStep(string Key, object? Value)
 
 /// <summary>
 /// Patients' histories as a site would record them, drawn at random: a visit every 4 weeks (a count,
-/// most often an exam, a karyotype or FISH every third visit), imatinib started, often escalated,
+/// most often an exam, a karyotype or FISH every third visit, a PCR most third visits, its BCR-ABL1
+/// falling or rising by up to a log, a few undetectable), imatinib started, often escalated,
 /// sometimes reduced, interrupted and resumed, some patients transformed, discontinued or dead; and
 /// what makes a history hard to follow: results recorded weeks late, results dated before the start
 /// of therapy, two exams on one day, counts without a differential, entries voided and corrected.
@@ -43,6 +44,7 @@ internal static class RandomHistories
         var escalationVisit = random.Next(3) > 0 ? random.Next(3, visits) : -1;
         var inCompleteResponse = random.Next(2) == 0;
         var ph = (decimal)random.Next(60, 101);
+        var log10Percent = random.Next(0, 20) / 10.0;
         for (var v = -1; v < visits; v++)
         {
             var on = start.AddDays(28 * v + random.Next(-3, 4));
@@ -55,6 +57,12 @@ internal static class RandomHistories
                 ph = Math.Clamp(ph + random.Next(-45, 40), 0, 100);
                 inClinicalOrder.Add(new CytogeneticAssessment(on, random.Next(6) == 0 ? 0 : ph,
                     random.Next(5) == 0 ? CytogeneticMethod.Fish : CytogeneticMethod.Karyotype, random.Next(5) == 0 ? 15 : 20, false));
+            }
+            if (v % 3 == 1 && random.Next(6) > 0)
+            {
+                log10Percent = Math.Clamp(log10Percent + random.Next(-10, 5) / 10.0, -5, 2);
+                var percent = random.Next(12) == 0 ? 0m : (decimal)Math.Round(Math.Pow(10, log10Percent), 5);
+                inClinicalOrder.Add(new MolecularAssessment(on, percent, random.Next(4) == 0 ? 8_000 : 60_000));
             }
             if (v == escalationVisit) inClinicalOrder.Add(new DoseChange(on, DoseAction.Escalated, 800, "daily", null));
             if (v > 0 && random.Next(25) == 0) inClinicalOrder.Add(new DoseChange(on, DoseAction.Reduced, 300, "daily", "PANCYTOPENIA"));
@@ -118,6 +126,7 @@ internal static class RandomHistories
         PhysicalExam e => e with { SpleenCmBelowCostalMargin = random.Next(3) == 0 ? 4 : 0 },
         CytogeneticAssessment a => a with { PhPositivePercent = Math.Clamp(a.PhPositivePercent + random.Next(-40, 40), 0, 100) },
         DoseChange d => d with { EffectiveOn = d.EffectiveOn.AddDays(random.Next(-30, 31)) },
+        MolecularAssessment m => m with { BcrAbl1PercentIs = m.BcrAbl1PercentIs * random.Next(1, 41) / 4 },
         _ => wrong,
     };
 
@@ -132,7 +141,7 @@ internal static class RandomHistories
         }
         var values = inForce.Select(e => e.Value).ToList();
         return new PatientCourse(baseline,
-            [.. values.OfType<BloodCount>()], [], [.. values.OfType<CytogeneticAssessment>()], [],
+            [.. values.OfType<BloodCount>()], [], [.. values.OfType<CytogeneticAssessment>()], [.. values.OfType<MolecularAssessment>()],
             [.. values.OfType<PhysicalExam>()], [.. values.OfType<DoseChange>()], [], [],
             values.OfType<Transformation>().MinBy(t => t.DiagnosedOn),
             values.OfType<Discontinuation>().MinBy(d => d.EffectiveOn),

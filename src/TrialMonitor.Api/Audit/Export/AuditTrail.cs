@@ -43,8 +43,9 @@ public static class AuditTrail
         var events = await session.Events.FetchStreamAsync(patientId, token: cancellation);
         if (events.Count == 0 || events[0].Data is not PatientEnrolled enrolled) yield break;
         var trial = await TrialTimeline.LoadAsync(session, enrolled.TrialId, cancellation);
+        var alerts = await AlertChanges.LoadAsync(session, patientId, cancellation);
         var serializer = session.DocumentStore.Options.Serializer();
-        foreach (var step in PatientReplay.Steps(events, trial))
+        foreach (var step in PatientReplay.Steps(events, trial, alerts))
         {
             cancellation.ThrowIfCancellationRequested();
             yield return new AuditTrailRow(enrolled.TrialId, patientId, enrolled.Baseline.SubjectId, enrolled.Baseline.Site,

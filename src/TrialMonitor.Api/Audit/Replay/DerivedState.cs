@@ -1,5 +1,7 @@
 using System.Globalization;
+using TrialMonitor.Api.Patients;
 using TrialMonitor.Clinical.Course;
+using TrialMonitor.Clinical.Molecular;
 
 namespace TrialMonitor.Api.Audit.Replay;
 
@@ -8,7 +10,8 @@ public sealed record DerivedChange(string Field, string? Before, string? After);
 
 /// <summary>
 /// What the rules concluded about a patient, as the short displays an auditor compares from one
-/// event to the next (the full assessment is on the replayed chart).
+/// event to the next (the full assessment is on the replayed chart). The molecular conclusions
+/// are named as the schema names them (OPTIMAL, FAILURE, MR4_5).
 /// </summary>
 public sealed record DerivedState(
     string? CytogeneticResponse,
@@ -19,11 +22,25 @@ public sealed record DerivedState(
     string? DailyDose,
     string? BestHematologicAfterEscalation,
     string? LabToxicity,
-    string? Discrepancies)
+    string? Discrepancies,
+    string? MolecularLevels,
+    string? Milestone3,
+    string? Milestone6,
+    string? Milestone12,
+    string? MolecularStatus,
+    string? MmrReachedOn,
+    string? MmrLostOn,
+    bool PcrOverdue)
 {
-    public static DerivedState Of(PatientAssessment assessment)
+    /// <summary>The level of each PCR result in force by its entry key, in the order they were recorded.</summary>
+    internal IReadOnlyList<(string EntryKey, string Level)> Levels { get; init; } = [];
+
+    public static DerivedState Of(PatientAssessment assessment, MolecularResponse molecular, IEnumerable<MolecularRecorded> results)
     {
         ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(molecular);
+        ArgumentNullException.ThrowIfNull(results);
+        var levels = results.Select(r => (r.EntryKey, Level(r.Molecular))).ToList();
         return new(
             assessment.LatestCytogenetic is { } cg
                 ? $"{cg.Category}{(cg.ByFish ? "*" : "")} ({Number(cg.PhPositivePercent)}% Ph+ on {Date(cg.AssessedOn)})"
@@ -38,7 +55,18 @@ public sealed record DerivedState(
             assessment.CurrentDailyDoseMg is { } mg ? $"{mg} mg" : null,
             assessment.BestHematologicAfterEscalation?.ToString(),
             Joined(assessment.LabToxicityGrades.Select(g => $"{g.Term} grade {g.Grade} ({Date(g.CollectedOn)})")),
-            Joined(assessment.Discrepancies.Select(d => $"{d.Kind} on {Date(d.AssessedOn)}: reported {d.Reported}, derived {d.Derived}")));
+            Joined(assessment.Discrepancies.Select(d => $"{d.Kind} on {Date(d.AssessedOn)}: reported {d.Reported}, derived {d.Derived}")),
+            Joined(levels.Select(l => $"{l.EntryKey}: {l.Item2}")),
+            Milestone(molecular, 3),
+            Milestone(molecular, 6),
+            Milestone(molecular, 12),
+            molecular.CurrentStatus is { } status ? Name(status) : null,
+            molecular.MmrReachedOn is { } reached ? Date(reached) : null,
+            molecular.MmrLostOn is { } lost ? Date(lost) : null,
+            molecular.PcrOverdue)
+        {
+            Levels = levels,
+        };
     }
 
     /// <summary>The fields in the order an auditor reads them, with their display names.</summary>
@@ -53,18 +81,48 @@ public sealed record DerivedState(
         yield return ("bestHematologicAfterEscalation", BestHematologicAfterEscalation);
         yield return ("labToxicity", LabToxicity);
         yield return ("discrepancies", Discrepancies);
+        foreach (var (entryKey, level) in Levels) yield return ($"level.{entryKey}", level);
+        yield return ("milestone.3", Milestone3);
+        yield return ("milestone.6", Milestone6);
+        yield return ("milestone.12", Milestone12);
+        yield return ("molecularStatus", MolecularStatus);
+        yield return ("mmrReachedOn", MmrReachedOn);
+        yield return ("mmrLostOn", MmrLostOn);
+        yield return ("pcrOverdue", PcrOverdue ? "true" : "false");
     }
 
-    /// <summary>The fields that differ; before an enrolment every field counts as absent.</summary>
+    /// <summary>
+    /// The fields that differ; before an enrolment every field counts as absent. A result's level is
+    /// named by its entry key, so a result recorded or voided appears or disappears with it.
+    /// </summary>
     public static IReadOnlyList<DerivedChange> Changes(DerivedState? before, DerivedState? after)
     {
         var was = before?.Fields().ToDictionary(f => f.Field, f => f.Value) ?? [];
         var now = after?.Fields().ToDictionary(f => f.Field, f => f.Value) ?? [];
-        var names = (before ?? after)?.Fields().Select(f => f.Field) ?? [];
+        var names = (before?.Fields() ?? []).Concat(after?.Fields() ?? []).Select(f => f.Field).Distinct();
         return [.. names
             .Select(name => new DerivedChange(name, was.GetValueOrDefault(name), now.GetValueOrDefault(name)))
             .Where(c => !string.Equals(c.Before, c.After, StringComparison.Ordinal))];
     }
+
+    /// <summary>The milestone's verdict, e.g. OPTIMAL or NOT_ASSESSED.</summary>
+    private static string Milestone(MolecularResponse molecular, int month) => Name(molecular.Milestone(month).Assessment);
+
+    private static string Name(MilestoneAssessment assessment) => assessment switch
+    {
+        MilestoneAssessment.NotAssessed => "NOT_ASSESSED",
+        _ => assessment.ToString().ToUpperInvariant(),
+    };
+
+    /// <summary>The level with the result it rests on, e.g. "MMR (0.09 %)".</summary>
+    private static string Level(MolecularAssessment result) => Clinical.Molecular.MolecularLevels.Of(result) switch
+    {
+        MolecularLevel.Above10 => "ABOVE_10",
+        MolecularLevel.Above1 => "ABOVE_1",
+        MolecularLevel.Above0_1 => "ABOVE_0_1",
+        MolecularLevel.NotEvaluable => "NOT_EVALUABLE",
+        var level => level.ToString().ToUpperInvariant(),
+    } + $" ({result.BcrAbl1PercentIs.ToString("0.##########", CultureInfo.InvariantCulture)} %)";
 
     private static string? Joined(IEnumerable<string> parts)
     {

@@ -8,8 +8,9 @@ namespace TrialMonitor.Api.Audit.Replay;
 /// <summary>One event of the history: the event with its metadata, and what it changed in the derived state.</summary>
 public sealed record HistoryEntry(RecordedEvent Event, DerivedState? Before, DerivedState? After, IReadOnlyList<DerivedChange> Changes, int Index);
 
-/// <summary>A patient's stream event by event, with the derived state after each (replayed on read).</summary>
-public sealed class PatientHistory(Guid patientId, PatientEnrolled enrolment, IReadOnlyList<IEvent> events, TrialTimeline trial, ISerializer serializer)
+/// <summary>A patient's stream event by event, with the derived state after each (replayed on read) and the alerts it raised or withdrew.</summary>
+public sealed class PatientHistory(
+    Guid patientId, PatientEnrolled enrolment, IReadOnlyList<IEvent> events, TrialTimeline trial, AlertChanges alerts, ISerializer serializer)
 {
     public Guid PatientId { get; } = patientId;
     public Guid TrialId { get; } = enrolment.TrialId;
@@ -17,7 +18,7 @@ public sealed class PatientHistory(Guid patientId, PatientEnrolled enrolment, IR
 
     public IReadOnlyList<HistoryEntry> Entries { get; } =
     [
-        .. PatientReplay.Steps(events, trial)
+        .. PatientReplay.Steps(events, trial, alerts)
             .Select((step, index) => new HistoryEntry(RecordedEvent.From(step.Event, serializer), step.Before, step.After, step.Changes, index)),
     ];
 
@@ -43,7 +44,8 @@ public static class PatientAudit
         var events = await session.Events.FetchStreamAsync(patientId, token: cancellation);
         if (events.Count == 0 || events[0].Data is not PatientEnrolled enrolled) return null;
         var trial = await TrialTimeline.LoadAsync(session, enrolled.TrialId, cancellation);
-        return new PatientHistory(patientId, enrolled, events, trial, session.DocumentStore.Options.Serializer());
+        var alerts = await AlertChanges.LoadAsync(session, patientId, cancellation);
+        return new PatientHistory(patientId, enrolled, events, trial, alerts, session.DocumentStore.Options.Serializer());
     }
 
     /// <summary>

@@ -5,11 +5,13 @@ using TrialMonitor.Clinical.Molecular;
 
 namespace TrialMonitor.Api.Audit.Replay;
 
-/// <summary>One event of a patient's history and what the rules concluded before and after it.</summary>
-public sealed record ReplayStep(IEvent Event, DerivedState? Before, DerivedState? After)
-{
-    public IReadOnlyList<DerivedChange> Changes => DerivedState.Changes(Before, After);
-}
+/// <summary>
+/// One event of a patient's history, what the rules concluded before and after it, and what it
+/// changed: the derived values that differ and the alerts it raised or withdrew. A correction (a
+/// void appended with its replacement) changed what lies between before the void and after the
+/// replacement, so that is what the void's changes name; the replacement's changes are its own.
+/// </summary>
+public sealed record ReplayStep(IEvent Event, DerivedState? Before, DerivedState? After, IReadOnlyList<DerivedChange> Changes);
 
 /// <summary>
 /// Replays a patient's stream with the same pure fold the inline chart projection uses
@@ -48,28 +50,59 @@ public static class PatientReplay
             : MolecularEvaluation.KnownOn(settings, shownOn);
     }
 
-    /// <summary>Each event with the derived state before and after it; one fold, memory of one chart.</summary>
-    public static IEnumerable<ReplayStep> Steps(IEnumerable<IEvent> events, TrialTimeline trial)
+    /// <summary>Each event with the derived state before and after it and what it changed; one fold, memory of one chart.</summary>
+    public static IEnumerable<ReplayStep> Steps(IEnumerable<IEvent> events, TrialTimeline trial, AlertChanges alerts)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(trial);
-        return Iterate(events, trial);
+        ArgumentNullException.ThrowIfNull(alerts);
+        return Iterate(events, trial, alerts);
     }
 
-    private static IEnumerable<ReplayStep> Iterate(IEnumerable<IEvent> events, TrialTimeline trial)
+    private static IEnumerable<ReplayStep> Iterate(IEnumerable<IEvent> events, TrialTimeline trial, AlertChanges alerts)
     {
         PatientChart? chart = null;
         DerivedState? before = null;
+        ReplayStep? voiding = null; // a void whose replacement may follow
         foreach (var e in events)
         {
             chart = Step(chart, e);
-            var after = chart is null
-                ? null
-                : DerivedState.Of(PatientEvaluation.Evaluate(chart.ToCourse(), trial.SettingsBefore(e.Sequence)));
-            yield return new ReplayStep(e, before, after);
+            var after = chart is null ? null : Derive(chart, trial.SettingsBefore(e.Sequence), e);
+            if (voiding is not null)
+            {
+                yield return IsReplacement(voiding.Event, e)
+                    ? voiding with { Changes = [.. DerivedState.Changes(voiding.Before, after), .. alerts.Of(voiding.Event.Id), .. alerts.Of(e.Id)] }
+                    : voiding;
+                voiding = null;
+            }
+
+            var step = new ReplayStep(e, before, after, [.. DerivedState.Changes(before, after), .. alerts.Of(e.Id)]);
+            if (e.Data is EntryVoided { ReplacementEntryKey: not null }) voiding = step;
+            else yield return step;
             before = after;
         }
+        if (voiding is not null) yield return voiding;
     }
+
+    /// <summary>
+    /// What the rules concluded after the event. The molecular response depends on the date it is
+    /// known on; here that is the trial's data cut-off in force then, else the day the event was
+    /// recorded (UTC): the history replays what the system concluded at each step, and the system
+    /// evaluates as of the day it is read, so a step shows what a reader saw right after the event.
+    /// A milestone whose window closed between two events therefore moves with the later one.
+    /// </summary>
+    private static DerivedState Derive(PatientChart chart, ClinicalSettings settings, IEvent e)
+    {
+        var course = chart.ToCourse();
+        var recordedOn = DateOnly.FromDateTime(e.Timestamp.UtcDateTime);
+        return DerivedState.Of(PatientEvaluation.Evaluate(course, settings), MolecularEvaluation.Evaluate(course, settings, recordedOn),
+            chart.Entries.OfType<MolecularRecorded>());
+    }
+
+    /// <summary>The replacement a correction appends right after its void, in the same request.</summary>
+    private static bool IsReplacement(IEvent voiding, IEvent next) =>
+        voiding.Data is EntryVoided { ReplacementEntryKey: { } key } && next.Data is IPatientEntry entry && entry.EntryKey == key
+        && next.Version == voiding.Version + 1;
 
     private static PatientChart? FoldEntries(IEnumerable<IEvent> events)
     {

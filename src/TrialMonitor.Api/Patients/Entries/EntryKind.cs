@@ -44,7 +44,8 @@ public abstract class EntryKind
 
     /// <summary>
     /// Whether the entry can change what the alerts derived from the assessment read (protocol
-    /// status, improvement after escalation); the alert projection skips re-evaluating after the others.
+    /// status, improvement after escalation, molecular failures); the alert projection skips
+    /// re-evaluating after the others.
     /// </summary>
     public virtual bool MovesAssessment => true;
 

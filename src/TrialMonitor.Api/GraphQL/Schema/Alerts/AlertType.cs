@@ -27,9 +27,9 @@ public sealed class AlertType : ObjectGraphType<Alert>
         Field(a => a.PatientId, type: typeof(NonNullGraphType<IdGraphType>));
         Field(a => a.SubjectId);
         Field<NonNullGraphType<PatientType>>("patient").Resolve(ctx => ctx.LoadChart(store, ctx.Source.PatientId));
-        Field(a => a.Term, nullable: true).Description("The CTCAE term of a toxicity alert.");
+        Field(a => a.Term, nullable: true).Description("The CTCAE term of a toxicity alert; the milestone of a molecular milestone failure (e.g. 12-month milestone).");
         Field(a => a.Grade, nullable: true).Description("The CTCAE grade of a toxicity alert.");
-        Field(a => a.ClinicalOn).Description("The clinical date the alert refers to (collection, onset, effective or diagnosis date).");
+        Field(a => a.ClinicalOn).Description("The clinical date the alert refers to (collection, onset, effective or diagnosis date; for a molecular alert the PCR result's collection).");
         Field(a => a.Description);
         Field<NonNullGraphType<AlertCauseType>>("cause").Resolve(ctx => ctx.Source.Cause);
         Field<RecordGraphType<AlertAcknowledgement>>("acknowledgement")

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Marten;
 using TrialMonitor.Api.Audit.Chain;
+using TrialMonitor.Api.Audit.Corrections;
 using TrialMonitor.Api.Audit.Replay;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
@@ -11,7 +12,7 @@ using TrialMonitor.Api.Patients;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Audit;
 
-/// <summary>Replay for auditors: a patient's history, a patient or a cohort as it stood at a past point.</summary>
+/// <summary>Replay for auditors: a patient's history, a patient or a cohort as it stood at a past point, a trial's corrections.</summary>
 public static class AuditQueries
 {
     public static void AddAuditQueries(this ObjectGraphType query, IDocumentStore store, TimeProvider clock)
@@ -55,6 +56,20 @@ public static class AuditQueries
                 await using var session = store.QuerySession();
                 return await CohortAsOf.ForTrialAsync(session, ctx.IdArgument("trialId"), ctx.GetArgument<DateTimeOffset>("recordedAt"),
                     ctx.CriteriaSetArgument(), ctx.CancellationToken);
+            });
+
+        // Coordinators too, for their sites' patients: they correct those entries and read those charts.
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CorrectionImpactType>>>>("corrections")
+            .Description("The trial's corrections and voids, in the order they were recorded, each with what it changed (as the patient history's "
+                         + "changes name it); only those recorded at or after `since` when given. A coordinator's: their sites' patients.")
+            .Argument<NonNullGraphType<IdGraphType>>("trialId")
+            .Argument<DateTimeOffsetGraphType>("since", "Only corrections recorded at or after this moment.")
+            .AuthorizeWithRoles(Roles.Auditor, Roles.Coordinator)
+            .ResolveAsync(async ctx =>
+            {
+                await using var session = store.QuerySession();
+                return await TrialCorrections.ForTrialAsync(session, ctx.IdArgument("trialId"), ctx.GetArgument<DateTimeOffset?>("since"),
+                    SiteAccess.ReadableSites(ctx.User), ctx.CancellationToken);
             });
 
         query.Field<NonNullGraphType<AuditChainVerificationType>>("verifyAuditChain")

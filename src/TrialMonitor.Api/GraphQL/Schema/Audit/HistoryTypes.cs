@@ -45,7 +45,10 @@ public sealed class PatientHistoryEntryType : ObjectGraphType<HistoryEntryOf>
             .AuthorizeWithRoles(Roles.Auditor)
             .Resolve(ctx => ctx.Source.Entry.Event.DataJson);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecordGraphType<DerivedChange>>>>>("changes")
-            .Description("The derived values this event changed, before and after (auditors only).")
+            .Description("What this event changed, before and after (auditors only): the derived values, the level of each PCR result "
+                         + "(level.<entryKey>), the molecular milestones (milestone.3, milestone.6, milestone.12, as known on the day the event "
+                         + "was recorded or the trial's data cut-off), molecularStatus, mmrReachedOn, mmrLostOn, pcrOverdue, and the alerts it "
+                         + "raised or withdrew (alert.<KIND>). A correction's void names what the whole correction changed, up to its replacement.")
             .AuthorizeWithRoles(Roles.Auditor)
             .Resolve(ctx => ctx.Source.Entry.Changes);
         Field<RecordGraphType<DerivedState>>("derived")

@@ -16,7 +16,6 @@ public sealed class Molecular : EntryKind<MolecularRecorded, MolecularAssessment
     public override string Argument => "molecular";
     public override string ChartField => "molecular";
     public override string ClinicalDateField => "molecular.collectedOn";
-    public override bool MovesAssessment => false;
 
     protected override MolecularRecorded Record(Guid patientId, string entryKey, MolecularAssessment value) => new(patientId, entryKey, value);
     protected override MolecularAssessment ValueOf(MolecularRecorded entry) => entry.Molecular;

@@ -4,7 +4,8 @@ import { roles } from '../session.js';
 import { heading, status } from './common.js';
 
 const kinds = ['REPORTED_TOXICITY', 'LAB_TOXICITY', 'DOSE_REDUCED', 'DOSE_INTERRUPTED', 'THERAPY_DISCONTINUED', 'TRANSFORMATION', 'DEATH',
-  'HEMATOLOGIC_RELAPSE', 'CYTOGENETIC_RELAPSE', 'LOSS_OF_IMPROVED_RESPONSE'];
+  'HEMATOLOGIC_RELAPSE', 'CYTOGENETIC_RELAPSE', 'LOSS_OF_IMPROVED_RESPONSE', 'MOLECULAR_MILESTONE_FAILURE',
+  'LOSS_OF_MAJOR_MOLECULAR_RESPONSE'];
 
 const fields = 'id cursor status kind trialId studyCode site patientId subjectId term grade clinicalOn description acknowledgement { by comment at }';
 
