@@ -6,7 +6,8 @@ namespace TrialMonitor.Api.Tests.Console;
 /// The console and the trial pages opened in headless Chromium by tests/console-browser against the real API with the
 /// demo cohort (<see cref="DemoApi"/>, started once for both): in the console, the cohort query, docs from live
 /// introspection, a cohortChanged subscription pushed after a recorded karyotype, the bundled-schema fallback; in the
-/// pages, Table 3, the swimmer plot, the Kaplan–Meier curve, a patient's timeline and the live alert inbox. A page error or
+/// pages, Table 3, the swimmer plot, the Kaplan–Meier curve, a patient's timeline, the live alert inbox, and molecular
+/// monitoring (milestones, time to MMR, a BCR-ABL1 chart) of a small ELN-2020 trial the script records. A page error or
 /// console error on the way fails either (the scripts list the few benign ones and why).
 /// </summary>
 public sealed class ConsoleBrowserTests(DemoApi api) : IClassFixture<DemoApi>
@@ -29,10 +30,10 @@ public sealed class ConsoleBrowserTests(DemoApi api) : IClassFixture<DemoApi>
     }
 
     [Fact]
-    public async Task The_trial_pages_show_the_swimmer_plot_the_curve_a_timeline_and_a_live_alert_acknowledged_away()
+    public async Task The_trial_pages_show_the_swimmer_plot_the_curves_a_timeline_molecular_monitoring_and_a_live_alert_acknowledged_away()
     {
         var screenshots = Path.Combine(api.Repo, ".data", "test-results");
-        string[] pages = ["cohort", "swimmer", "improvement", "patient", "alerts"];
+        string[] pages = ["cohort", "swimmer", "improvement", "patient", "alerts", "molecular-cohort", "molecular-patient"];
         foreach (var page in pages) File.Delete(Path.Combine(screenshots, $"app-{page}.png"));
         using var http = new HttpClient();
         var unknownAsset = await http.GetAsync($"{api.BaseUrl}/app/assets/missing.js");

@@ -29,6 +29,9 @@ public sealed class DemoApi : IAsyncLifetime
 
     public string SafetyMonitorToken { get; } = TestTokens.DevelopmentToken("monitor-test", [Roles.SafetyMonitor]);
 
+    /// <summary>An admin, who registers the small trials the browser tests record for themselves.</summary>
+    public string AdminToken { get; } = TestTokens.DevelopmentToken("admin-test", [Roles.Admin]);
+
     public async Task InitializeAsync()
     {
         var api = new ProcessStartInfo("dotnet")
@@ -70,6 +73,7 @@ public sealed class DemoApi : IAsyncLifetime
         };
         start.Environment["TRIALMONITOR_TOKEN"] = CoordinatorToken;
         start.Environment["TRIALMONITOR_MONITOR_TOKEN"] = SafetyMonitorToken;
+        start.Environment["TRIALMONITOR_ADMIN_TOKEN"] = AdminToken;
         start.ArgumentList.Add(Path.Combine(Repo, "tests", "console-browser", script));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var node = Process.Start(start)!;

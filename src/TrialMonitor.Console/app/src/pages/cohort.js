@@ -1,6 +1,7 @@
 import { h, link, section, table } from '../html.js';
 import { request, subscribe } from '../graphql.js';
 import { heading, patientsOf, status } from './common.js';
+import { hasMolecularResults, molecularCohortSection, molecularCohortSelection } from './cohortMolecular.js';
 
 const selection = `
     asOf
@@ -14,7 +15,8 @@ const selection = `
     doseIntensity { months patientsOnTherapy medianDailyDoseMg }
     followUp { display }
     monthsOnStandardDose { display }
-    discrepancies { subjectId discrepancy { assessedOn kind reported derived } }`;
+    discrepancies { subjectId discrepancy { assessedOn kind reported derived } }
+    ${molecularCohortSelection}`;
 
 export const cohortQuery = `query Cohort($trialId: ID!) {
   trial(id: $trialId) { code title }
@@ -30,7 +32,8 @@ export async function cohortPage(page, trialId) {
   const body = h('div', { id: 'cohort' });
   const live = status('Live: the tables update as entries are recorded.');
   page.append(
-    heading(`${data.trial?.code ?? ''} cohort: Tables 1–3 of Kantarjian et al. (Blood 2003)`, cohortQuery, variables),
+    heading(`${data.trial?.code ?? ''} cohort`, cohortQuery, variables),
+    h('p', {}, data.trial?.title ?? '', '. Tables 1–3 as in Kantarjian et al. (Blood 2003); the molecular response under ELN 2020.'),
     h('p', { class: 'links' }, h('a', { href: `/app/trials/${trialId}/swimmer`, 'data-link': true }, 'Swimmer plot of Table 3'), ' · ',
       h('a', { href: `/app/trials/${trialId}/improvement`, 'data-link': true }, 'Duration of improvement (Kaplan–Meier)')),
     live, body);
@@ -55,8 +58,12 @@ function cohortSections(cohort, patients) {
   const t1 = cohort.table1;
   const dispo = cohort.disposition;
   const doses = cohort.doseReductions;
+  // A trial with PCR results shows its molecular response first; one without says so after the paper's tables.
+  const molecular = molecularCohortSection(cohort.molecular, (subjectId) => subject(patients, subjectId));
+  const molecularFirst = hasMolecularResults(cohort.molecular);
   return [
     h('p', {}, cohort.asOf ? `Data cut-off ${cohort.asOf}.` : 'No data cut-off: everything recorded is read.'),
+    molecularFirst ? molecular : null,
     section(`Table 1. Characteristics of the ${t1.patients} patients`,
       h('p', {}, `Median age ${t1.ageYears?.display ?? '—'} years.`),
       table(['Characteristic', 'No. (%)'], t1.rows.map((row) => h('tr', {}, h('td', {}, row.characteristic), h('td', { class: 'n' }, row.count.display))))),
@@ -91,5 +98,6 @@ function cohortSections(cohort, patients) {
       table(['Patient', 'Assessed', 'Kind', 'Reported', 'Derived'], cohort.discrepancies.map((d) => h('tr', { 'data-subject-id': d.subjectId },
         h('td', {}, subject(patients, d.subjectId)), h('td', {}, d.discrepancy.assessedOn), h('td', {}, d.discrepancy.kind.toLowerCase().replaceAll('_', ' ')),
         h('td', {}, d.discrepancy.reported), h('td', {}, d.discrepancy.derived))))),
-  ];
+    molecularFirst ? null : molecular,
+  ].filter(Boolean);
 }

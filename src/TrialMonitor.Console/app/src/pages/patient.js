@@ -3,6 +3,7 @@ import { h, link, section, table } from '../html.js';
 import { request, subscribe } from '../graphql.js';
 import { categoryColours, nameMarks } from '../plots.js';
 import { heading, status } from './common.js';
+import { molecularDates, molecularResponseSelection, molecularSections } from './patientMolecular.js';
 
 const selection = `id trialId subjectId site enrolledOn version
     baseline { ageAtEnrolment sex diagnosedOn diseaseGroupAtStandardDose }
@@ -16,7 +17,7 @@ const selection = `id trialId subjectId site enrolledOn version
     }
     bloodCounts { entryKey count { collectedOn wbc neutrophils platelets hemoglobin lowerLimits { wbc neutrophils platelets hemoglobin } } }
     cytogenetics { entryKey cytogenetics { collectedOn phPositivePercent method } }
-    molecular { entryKey molecular { collectedOn bcrAbl1PercentIs } }
+    ${molecularResponseSelection}
     doses { entryKey dose { effectiveOn action dailyDoseMg reason } }
     toxicities { entryKey toxicity { onsetOn term grade } }
     reportedResponses { entryKey response { assessedOn cytogenetic hematologic } }
@@ -80,6 +81,7 @@ function timeline(patient, alerts) {
     ...patient.bloodCounts.map((b) => b.count.collectedOn),
     ...patient.cytogenetics.map((c) => c.cytogenetics.collectedOn),
     ...patient.doses.map((d) => d.dose.effectiveOn),
+    ...molecularDates(patient.molecularResponse),
   ].sort();
   const xDomain = [date(dates[0]), date(dates.at(-1))];
   const x = { type: 'utc', domain: xDomain, label: null, grid: true };
@@ -104,12 +106,6 @@ function timeline(patient, alerts) {
     ],
   });
   nameMarks(phPlot, 'ph', cytogenetics, (c) => ({ date: c.collectedOn, 'ph-positive-percent': c.phPositivePercent, 'entry-key': c.entryKey }));
-
-  const molecular = patient.molecular.map((m) => m.molecular);
-  const bcrAblPlot = molecular.length ? Plot.plot({
-    width, height: 160, marginLeft: 60, x, y: { type: 'log', label: 'BCR-ABL1 % IS' },
-    marks: [Plot.line(molecular, { x: (m) => date(m.collectedOn), y: 'bcrAbl1PercentIs' }), Plot.dot(molecular, { x: (m) => date(m.collectedOn), y: 'bcrAbl1PercentIs', fill: 'currentColor' })],
-  }) : h('p', {}, 'No BCR-ABL1 results.');
 
   const counts = patient.bloodCounts.map((b) => ({ ...b.count, entryKey: b.entryKey }));
   const countPlots = measures.map((measure) => {
@@ -152,7 +148,7 @@ function timeline(patient, alerts) {
           + `hematologic: ${a.latestHematologic?.toLowerCase() ?? '—'}`),
         h('li', {}, `Table 2 row: ${a.table2Row?.toLowerCase().replaceAll('_', ' ') ?? '—'}; improvement after escalation: ${a.improvement ? `${a.improvement.display} (${a.improvement.startOn} to ${a.improvement.endOn})` : 'none'}`))),
       section('Cytogenetics (Ph+ %, open circles by FISH)', phPlot),
-      section('BCR-ABL1 (log scale)', bcrAblPlot),
+      molecularSections(patient.molecularResponse, { x, width, eventRules }),
       section('Blood counts with lower limits of normal (dashed) and CTCAE grades', countPlots),
       section('Dose', dosePlot),
       section(`Blood counts (${counts.length})`, table(['Collected', 'WBC', 'ANC', 'Platelets', 'Hb', 'Entry'],
