@@ -13,6 +13,27 @@ internal static class CourseFingerprint
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
+    /// <summary>
+    /// The courses' fingerprints equal the checked-in file under Cohort/ (with UPDATE_COURSE_FINGERPRINTS=1 the
+    /// file is rewritten first, to review its diff); a mismatch names the patients that changed.
+    /// </summary>
+    public static void AssertMatchesCheckedIn(IEnumerable<PatientCourse> courses, string fileName)
+    {
+        var file = Path.Combine(ExternalTestData.RepositoryRoot(), "tests", "TrialMonitor.Clinical.Tests", "Cohort", fileName);
+        var computed = courses.Select(Of).ToList();
+        if (Environment.GetEnvironmentVariable("UPDATE_COURSE_FINGERPRINTS") == "1")
+        {
+            File.WriteAllLines(file, computed);
+        }
+
+        Assert.True(File.Exists(file), $"{file} is missing: run the test with UPDATE_COURSE_FINGERPRINTS=1 to write it");
+        var checkedIn = File.ReadAllLines(file);
+        var changed = computed.Zip(checkedIn).Where(pair => pair.First != pair.Second)
+            .Select(pair => $"  checked in: {pair.Second}\n  computed:   {pair.First}");
+        Assert.True(checkedIn.SequenceEqual(computed),
+            $"The courses differ from {file} ({checkedIn.Length} lines, {computed.Count} courses):\n{string.Join('\n', changed.Take(20))}");
+    }
+
     public static string Of(PatientCourse course)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(course, Json)));

@@ -48,19 +48,7 @@ public sealed class FirstLineCohortTests
     [Fact]
     public void The_generated_courses_match_their_checked_in_fingerprints()
     {
-        var file = Path.Combine(ExternalTestData.RepositoryRoot(), "tests", "TrialMonitor.Clinical.Tests", "Cohort", "first-line-cohort-fingerprints.txt");
-        var computed = Courses.Select(CourseFingerprint.Of).ToList();
-        if (Environment.GetEnvironmentVariable("UPDATE_COURSE_FINGERPRINTS") == "1")
-        {
-            File.WriteAllLines(file, computed);
-        }
-
-        Assert.True(File.Exists(file), $"{file} is missing: run the test with UPDATE_COURSE_FINGERPRINTS=1 to write it");
-        var checkedIn = File.ReadAllLines(file);
-        var changed = computed.Zip(checkedIn).Where(pair => pair.First != pair.Second)
-            .Select(pair => $"  checked in: {pair.Second}\n  computed:   {pair.First}");
-        Assert.True(checkedIn.SequenceEqual(computed),
-            $"The generated courses differ from {file} ({checkedIn.Length} lines, {computed.Count} courses):\n{string.Join('\n', changed.Take(20))}");
+        CourseFingerprint.AssertMatchesCheckedIn(Courses, "first-line-cohort-fingerprints.txt");
     }
 
     [Fact]

@@ -29,19 +29,7 @@ public sealed class PaperCohortTests
     [Fact]
     public void The_reconstructed_courses_match_their_checked_in_fingerprints()
     {
-        var file = Path.Combine(ExternalTestData.RepositoryRoot(), "tests", "TrialMonitor.Clinical.Tests", "Cohort", "paper-cohort-fingerprints.txt");
-        var computed = Kantarjian2003.Courses.Select(CourseFingerprint.Of).ToList();
-        if (Environment.GetEnvironmentVariable("UPDATE_COURSE_FINGERPRINTS") == "1")
-        {
-            File.WriteAllLines(file, computed);
-        }
-
-        Assert.True(File.Exists(file), $"{file} is missing: run the test with UPDATE_COURSE_FINGERPRINTS=1 to write it");
-        var checkedIn = File.ReadAllLines(file);
-        var changed = computed.Zip(checkedIn).Where(pair => pair.First != pair.Second)
-            .Select(pair => $"  checked in: {pair.Second}\n  computed:   {pair.First}");
-        Assert.True(checkedIn.SequenceEqual(computed),
-            $"The reconstructed courses differ from {file} ({checkedIn.Length} lines, {computed.Count} courses):\n{string.Join('\n', changed)}");
+        CourseFingerprint.AssertMatchesCheckedIn(Kantarjian2003.Courses, "paper-cohort-fingerprints.txt");
     }
 
     [Theory]
