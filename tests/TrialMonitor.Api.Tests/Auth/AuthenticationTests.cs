@@ -141,6 +141,20 @@ public sealed class AuthenticationTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public void A_token_that_would_be_expired_when_minted_is_refused()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection([new("TrialMonitor:Auth:DevelopmentKey", "true")]).Build();
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var exit = TokenIssuer.Run(["admin", "--hours", "-1"], config, output, error);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output.ToString());
+        Assert.StartsWith("--hours -1: a token's lifetime must be positive", error.ToString(), StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => TokenIssuer.Mint(TestTokens.Development, "eve", [Roles.Admin], lifetime: TimeSpan.FromMinutes(-5)));
+    }
+
+    [Fact]
     public void The_token_command_with_link_prints_a_sign_in_link_to_the_trial_pages()
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection([new("TrialMonitor:Auth:DevelopmentKey", "true")]).Build();
