@@ -24,13 +24,9 @@ public static class ExportCdiscCommand
         + "with --as-of, what the system knew at that recorded time. Exits 0 when written, 1 for an unknown trial, 2 on bad arguments.",
         CommandHost.Services, RunAsync);
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
+    internal static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
         CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         if (!TryParse(args, out var trialId, out var directory, out var asOf, out var problem))
         {
             error.WriteLine(problem);

@@ -22,13 +22,9 @@ public static class RebuildCommand
     /// <summary>How often a rebuild reports its progress.</summary>
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(2);
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
+    internal static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
         CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         var store = services.GetRequiredService<IDocumentStore>();
         var known = services.GetRequiredService<StoreOptions>().Projections.All.Select(projection => projection.Name).Order(StringComparer.Ordinal).ToList();
         var unknown = args.Where(name => !known.Contains(name)).ToList();

@@ -16,13 +16,9 @@ public static class VerifyChainCommand
         + "one patient's stream, a trial's stream and its patients', or every stream. Exits 0 when intact, 1 when a chain is broken, 2 on bad arguments.",
         CommandHost.Services, RunAsync);
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
+    internal static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
         CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
 
         switch (args)

@@ -17,13 +17,9 @@ public static class ExportOdmCommand
         + "Exits 0 when written, 1 for an unknown trial, 2 on bad arguments.",
         CommandHost.Services, RunAsync);
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
+    internal static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
         CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         if (args is not [var id, var path] || !Guid.TryParse(id, out var trialId))
         {
             error.WriteLine(args is [var notId, _] ? $"TRIAL_ID '{notId}' is not a trial id (a GUID)\n{Usage}" : Usage);

@@ -23,13 +23,9 @@ public static class ImportOdmCommand
         + "Exits 0 when nothing was refused or unmapped, 1 when something was, 2 on bad arguments.",
         CommandHost.Running, RunAsync);
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
+    internal static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
         CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         string? file = null, mappingPath = null, reportPath = null, user = Environment.UserName;
         Guid? trial = null;
         var dryRun = false;
