@@ -208,7 +208,8 @@ internal static class WireOperations
     /// <summary>The next alert pushed on the socket for the operation.</summary>
     public static async Task<JsonElement> NextAlertAsync(this WsTestClient client, string id)
     {
-        var message = await client.ReceiveAsync();
+        // Alerts are raised by the async daemon: as patient as the daemon tests, not the socket's 10 s.
+        var message = await client.ReceiveAsync(AlertScenario.DaemonTimeout);
         Assert.True(message.GetProperty("type").GetString() == "next" && message.GetProperty("id").GetString() == id,
             $"Expected a next message for {id}, got {message}");
         var payload = message.GetProperty("payload");
