@@ -12,7 +12,7 @@ namespace TrialMonitor.Api.Tests.Operations;
 /// writes: what a client sees is UNAVAILABLE with HTTP 503 and Retry-After, and retrying with the same entry
 /// key records each entry once.
 /// </summary>
-[Collection(SharedHost.Name)]
+[Collection(SpawnedProcesses.Name)]
 public sealed class DatabaseOutageTests
 {
     private const int Writers = 8;
