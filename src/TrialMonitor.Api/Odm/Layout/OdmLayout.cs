@@ -28,12 +28,19 @@ public static class OdmLayout
             .Select(f => new OdmLayoutItem(f.Name, "Enrolment." + f.Name, f.Type, !f.Optional, EnrolmentUnits.GetValueOrDefault(f.Name))),
     ]);
 
-    public static readonly IReadOnlyList<OdmLayoutForm> Entries = [.. EntryKinds.All.Select(kind => new OdmLayoutForm(kind.Name, kind,
-    [
-        .. OdmValueFields.Flattened(kind.ValueType).Select(f =>
-            new OdmLayoutItem(f.Name, $"{kind.Name}.{(f.Name == OdmValueFields.Scalar ? kind.Argument : f.Name)}", f.Type, !f.Optional,
-                kind.Units.GetValueOrDefault(f.Name))),
-    ]))];
+    public static readonly IReadOnlyList<OdmLayoutForm> Entries = [.. EntryKinds.All.Select(LayoutOf)];
+
+    /// <summary>The form of an entry kind: an item per field of its value, with the unit the kind declares for it.</summary>
+    public static OdmLayoutForm LayoutOf(EntryKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return new OdmLayoutForm(kind.Name, kind,
+        [
+            .. OdmValueFields.Flattened(kind.ValueType).Select(f =>
+                new OdmLayoutItem(f.Name, $"{kind.Name}.{(f.Name == OdmValueFields.Scalar ? kind.Argument : f.Name)}", f.Type, !f.Optional,
+                    kind.Units.GetValueOrDefault(f.Name))),
+        ]);
+    }
 
     public static IEnumerable<OdmLayoutForm> Forms => [Enrolment, .. Entries];
 
