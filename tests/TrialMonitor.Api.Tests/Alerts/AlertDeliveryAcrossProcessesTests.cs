@@ -9,7 +9,7 @@ namespace TrialMonitor.Api.Tests.Alerts;
 /// alert it causes, and two instances side by side. Nothing sleeps: the tests wait for the API's
 /// start-up line, for socket messages, and for the database's alert notifications, each bounded.
 /// </summary>
-[Collection(SharedHost.Name)]
+[Collection(SpawnedProcesses.Name)]
 public sealed class AlertDeliveryAcrossProcessesTests
 {
     private static readonly string Monitor = "Bearer " + TestTokens.DevelopmentToken("monitor", [Roles.SafetyMonitor]);
