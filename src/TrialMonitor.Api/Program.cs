@@ -5,6 +5,7 @@ using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Cdisc;
 using TrialMonitor.Api.Console;
 using TrialMonitor.Api.DemoCohort;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Fhir;
 using TrialMonitor.Api.GraphQL.Schema;
 using TrialMonitor.Api.GraphQL.Transport;
@@ -12,7 +13,6 @@ using TrialMonitor.Api.Health;
 using TrialMonitor.Api.Infrastructure;
 using TrialMonitor.Api.Odm.Exporting;
 using TrialMonitor.Api.Odm.Importing;
-using TrialMonitor.Api.Validation;
 using TrialMonitor.Api.Telemetry;
 using Wolverine;
 
@@ -82,6 +82,7 @@ app.MapHealthEndpoints();
 // The console first: its middleware sends a browser's GET of /graphql to /console before the transport answers it.
 app.UseTrialMonitorConsole();
 app.UseAuthentication();
+app.UseAuthorization();
 app.MapGraphQLTransport("/graphql");
 app.MapAuditTrailExport();
 app.MapCdiscExport();

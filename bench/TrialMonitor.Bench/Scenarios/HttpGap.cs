@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;
@@ -37,7 +38,7 @@ public static class HttpGap
         {
             command.Add(await TimeAsync(async () =>
             {
-                var result = await bus.SendAsync(new RecordEntry(new BloodCountRecorded(patient, $"BUS-{i}", Appends.Count)), new(), CancellationToken.None);
+                var result = await bus.RecordAsync(new RecordEntry(new BloodCountRecorded(patient, $"BUS-{i}", Appends.Count)), InProcessHost.Writer, CancellationToken.None);
                 if (result.AlreadyRecorded) throw new InvalidOperationException("a gap entry was a repeat");
             }));
             mutation.Add(await TimeAsync(() => PostCountAsync(http, patient, $"MEM-{i}")));

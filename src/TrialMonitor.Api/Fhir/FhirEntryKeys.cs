@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Importing;
 using TrialMonitor.Api.Patients;
 

@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Marten;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Trials;
 

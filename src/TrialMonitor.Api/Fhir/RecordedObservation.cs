@@ -6,6 +6,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
 using TrialMonitor.Api.Audit;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
 
 namespace TrialMonitor.Api.Fhir;

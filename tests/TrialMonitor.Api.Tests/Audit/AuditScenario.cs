@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
@@ -21,7 +22,8 @@ public static class AuditScenario
         var options = new DeliveryOptions { CorrelationId = Guid.NewGuid().ToString() }
             .WithHeader(EventMetadata.User, user)
             .WithHeader(EventMetadata.Role, Roles.Coordinator)
-            .WithHeader(EventMetadata.Source, EventMetadata.Sources.Api);
+            .WithHeader(EventMetadata.Source, EventMetadata.Sources.Api)
+            .WithHeader(WriteScope.Header, WriteScope.AllSites.HeaderValue);
         return reason is null ? options : options.WithHeader(EventMetadata.Reason, reason);
     }
 

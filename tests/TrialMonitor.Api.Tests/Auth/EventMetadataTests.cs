@@ -5,6 +5,7 @@ using Marten;
 using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.DemoCohort;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.DemoCohort;
 

@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.DemoCohort;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Cohort;

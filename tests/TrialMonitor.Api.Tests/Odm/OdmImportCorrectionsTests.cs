@@ -1,4 +1,5 @@
 using TrialMonitor.Api.Audit;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;

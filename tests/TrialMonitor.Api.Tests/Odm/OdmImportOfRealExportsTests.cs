@@ -1,5 +1,6 @@
 using Marten;
 using TrialMonitor.Api.Audit;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;

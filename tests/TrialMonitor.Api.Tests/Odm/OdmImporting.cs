@@ -1,5 +1,6 @@
 using System.Text;
 using Marten;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Importing;
 using TrialMonitor.Api.Odm.Mapping;
 using TrialMonitor.Api.Patients;
@@ -37,7 +38,7 @@ internal static class OdmImporting
         await using (file)
         {
             var summary = await OdmImport.For(app.Host.Services, subjectsHeld)
-                .RunAsync(file, mapping, new OdmImportRequest(trialId, fileName, "importer", role, sites, dryRun), rows.Add);
+                .RunAsync(file, mapping, new OdmImportRequest(trialId, fileName, "importer", role, sites is null ? WriteScope.AllSites : WriteScope.Of(sites), dryRun), rows.Add);
             return new Outcome(summary, rows);
         }
     }

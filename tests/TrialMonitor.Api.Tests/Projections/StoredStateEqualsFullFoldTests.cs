@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marten;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Tests.Alerts;
 using TrialMonitor.Api.Tests.Support;

@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using Marten;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
-using TrialMonitor.Api.Validation;
 
 namespace TrialMonitor.Api.Audit.Replay;
 

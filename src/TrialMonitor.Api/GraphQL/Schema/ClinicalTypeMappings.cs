@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Molecular;

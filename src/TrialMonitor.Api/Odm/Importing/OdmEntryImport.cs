@@ -1,3 +1,4 @@
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Mapping;
 using TrialMonitor.Api.Odm.Reading;
 using TrialMonitor.Api.Patients;

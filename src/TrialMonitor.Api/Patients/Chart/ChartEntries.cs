@@ -1,4 +1,5 @@
 using Marten;
+using TrialMonitor.Api.Door;
 
 namespace TrialMonitor.Api.Patients;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Clinical.Cohort;
 using TrialMonitor.Clinical.Course;
 

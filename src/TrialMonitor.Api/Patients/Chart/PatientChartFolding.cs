@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using TrialMonitor.Api.Door;
 
 namespace TrialMonitor.Api.Patients;
 

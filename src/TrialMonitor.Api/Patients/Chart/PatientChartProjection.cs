@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using TrialMonitor.Api.Cohort;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Clinical.Course;
 

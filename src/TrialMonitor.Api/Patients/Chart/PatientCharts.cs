@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Enrolling;
 
 namespace TrialMonitor.Api.Patients;

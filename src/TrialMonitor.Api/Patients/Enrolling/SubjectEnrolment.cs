@@ -1,6 +1,6 @@
 using Marten;
 using Npgsql;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
 
 namespace TrialMonitor.Api.Patients.Enrolling;
 

@@ -1,5 +1,6 @@
 using Marten;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Door;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -19,7 +20,7 @@ public static class RecordEntryHandler
     {
         var recorded = patient is null ? RecordedEntries.None
             : await RecordedEntries.LoadAsync(session, patient.Id, EntryRecording.KeysNamedBy(command), cancellation);
-        var (result, events) = EntryRecording.Decide(command, patient, recorded, WriteAccess.Of(envelope), ClinicalDates.Today(clock));
+        var (result, events) = EntryRecording.Decide(command, patient, recorded, WriteScope.Of(envelope), ClinicalDates.Today(clock));
         return (result, new Events(events));
     }
 }

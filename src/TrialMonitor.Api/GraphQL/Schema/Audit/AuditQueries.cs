@@ -5,6 +5,7 @@ using TrialMonitor.Api.Audit.Chain;
 using TrialMonitor.Api.Audit.Corrections;
 using TrialMonitor.Api.Audit.Replay;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Patients;

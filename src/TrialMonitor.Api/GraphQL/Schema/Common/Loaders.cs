@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using Marten;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Trials;
 

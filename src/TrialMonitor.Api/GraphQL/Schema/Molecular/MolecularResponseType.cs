@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Clinical.Course;

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Marten;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
 using TrialMonitor.Api.Patients;
 

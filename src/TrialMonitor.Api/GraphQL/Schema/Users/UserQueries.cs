@@ -4,6 +4,7 @@ using Marten;
 using Npgsql;
 using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Door;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Users;
 

@@ -1,4 +1,4 @@
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Patients;

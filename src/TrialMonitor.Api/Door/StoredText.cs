@@ -2,7 +2,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
 
-namespace TrialMonitor.Api.Validation;
+namespace TrialMonitor.Api.Door;
 
 /// <summary>
 /// PostgreSQL's jsonb cannot hold the NUL character: a string carrying one would fail the commit as an
