@@ -114,7 +114,7 @@ public sealed class DemoCohortAlertTests(AppFixture app) : IAsyncLifetime
         Assert.Equal(expected, projected);
         // The cohort's alerts the tests above count: 29 dose reductions, 16 discontinuations, 11 deaths, 5 transformations,
         // 53 lab and 45 reported toxicities, 14 hematologic and 12 cytogenetic relapses, 4 ended improvements.
-        Assert.Equal(189, projected.Count(a => a.SubjectId.StartsWith("KAN-", StringComparison.Ordinal)));
+        Assert.Equal(189, projected.Count(a => a.TrialId == DemoCohortSeeding.TrialId));
     }
 
     /// <summary>

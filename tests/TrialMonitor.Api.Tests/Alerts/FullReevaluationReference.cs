@@ -21,10 +21,10 @@ internal static class FullReevaluationReference
     /// <summary>What a monitor sees of an alert, and where it sits in the feed.</summary>
     public sealed record AlertSeen(
         Guid Id, AlertKind Kind, string? Term, int? Grade, DateOnly ClinicalOn, string Description, Guid CauseEventId,
-        string Site, string SubjectId, long RaisedPosition, long Position, AlertStatus Status, string? WithdrawnFor, Guid? WithdrawnBy);
+        Guid TrialId, string Site, string SubjectId, long RaisedPosition, long Position, AlertStatus Status, string? WithdrawnFor, Guid? WithdrawnBy);
 
     public static AlertSeen Seen(Alert a) => new(
-        a.Id, a.Kind, a.Term, a.Grade, a.ClinicalOn, a.Description, a.Cause.EventId, a.Site, a.SubjectId,
+        a.Id, a.Kind, a.Term, a.Grade, a.ClinicalOn, a.Description, a.Cause.EventId, a.TrialId, a.Site, a.SubjectId,
         a.RaisedPosition, a.Position, a.Status, a.Withdrawal?.VoidedEntryKey, a.Withdrawal?.EventId);
 
     /// <summary>The alerts the projection wrote, in feed order, once the daemon has caught up.</summary>
@@ -111,7 +111,7 @@ internal static class FullReevaluationReference
             var position = e.Sequence * AlertProjection.PositionsPerEvent + ordinal;
             Changed(new Alert
             {
-                Id = id, RaisedPosition = position, Site = chart.Site, PatientId = e.StreamId, SubjectId = chart.SubjectId,
+                Id = id, RaisedPosition = position, TrialId = chart.TrialId, Site = chart.Site, PatientId = e.StreamId, SubjectId = chart.SubjectId,
                 Kind = signal.Kind, Term = signal.Term, Grade = signal.Grade, ClinicalOn = signal.ClinicalOn,
                 Description = signal.Description, Cause = new AlertCause(e.Id, e.Version, e.Sequence, e.EventTypeName, entry?.EntryKey, e.Timestamp),
             });

@@ -14,20 +14,22 @@ internal static class CourseFingerprint
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>
-    /// The courses' fingerprints equal the checked-in file under Cohort/ (with UPDATE_COURSE_FINGERPRINTS=1 the
-    /// file is rewritten first, to review its diff); a mismatch names the patients that changed.
+    /// The courses' fingerprints equal the checked-in file under Cohort/ (with UPDATE_COURSE_FINGERPRINTS=1 a
+    /// differing file is rewritten and the test fails, to review its diff); a mismatch names the patients that changed.
     /// </summary>
     public static void AssertMatchesCheckedIn(IEnumerable<PatientCourse> courses, string fileName)
     {
         var file = Path.Combine(ExternalTestData.RepositoryRoot(), "tests", "TrialMonitor.Clinical.Tests", "Cohort", fileName);
         var computed = courses.Select(Of).ToList();
-        if (Environment.GetEnvironmentVariable("UPDATE_COURSE_FINGERPRINTS") == "1")
+        var checkedIn = File.Exists(file) ? File.ReadAllLines(file) : null;
+        if (Environment.GetEnvironmentVariable("UPDATE_COURSE_FINGERPRINTS") == "1" && checkedIn?.SequenceEqual(computed) != true)
         {
+            // Rewriting is not passing: the run that rewrote the file fails so the diff is reviewed before it is committed.
             File.WriteAllLines(file, computed);
+            Assert.Fail($"{file} was rewritten from the computed courses: review its diff, then run the test again without UPDATE_COURSE_FINGERPRINTS.");
         }
 
-        Assert.True(File.Exists(file), $"{file} is missing: run the test with UPDATE_COURSE_FINGERPRINTS=1 to write it");
-        var checkedIn = File.ReadAllLines(file);
+        Assert.True(checkedIn is not null, $"{file} is missing: run the test with UPDATE_COURSE_FINGERPRINTS=1 to write it");
         var changed = computed.Zip(checkedIn).Where(pair => pair.First != pair.Second)
             .Select(pair => $"  checked in: {pair.Second}\n  computed:   {pair.First}");
         Assert.True(checkedIn.SequenceEqual(computed),

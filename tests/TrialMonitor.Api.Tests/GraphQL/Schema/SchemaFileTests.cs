@@ -19,13 +19,15 @@ public sealed class SchemaFileTests(AppFixture app)
         var printed = app.Host.Services.GetRequiredService<ISchema>().Print().ReplaceLineEndings("\n").TrimEnd() + "\n";
         var file = Path.Combine(RepositoryRoot(), "schema.graphql");
 
-        if (Environment.GetEnvironmentVariable("UPDATE_SCHEMA") == "1")
+        var checkedIn = File.Exists(file) ? (await File.ReadAllTextAsync(file)).ReplaceLineEndings("\n") : null;
+        if (Environment.GetEnvironmentVariable("UPDATE_SCHEMA") == "1" && checkedIn != printed)
         {
+            // Rewriting is not passing: the run that rewrote the file fails so the diff is reviewed before it is committed.
             await File.WriteAllTextAsync(file, printed);
+            Assert.Fail($"{file} was rewritten from the code schema: review its diff, then run the test again without UPDATE_SCHEMA.");
         }
 
-        Assert.True(File.Exists(file), $"{file} is missing: run the test with UPDATE_SCHEMA=1 to write it");
-        var checkedIn = (await File.ReadAllTextAsync(file)).ReplaceLineEndings("\n");
+        Assert.True(checkedIn is not null, $"{file} is missing: run the test with UPDATE_SCHEMA=1 to write it");
         Assert.True(checkedIn == printed,
             "The schema in code differs from schema.graphql. If the change is intended, regenerate the file with "
             + "UPDATE_SCHEMA=1 dotnet test tests/TrialMonitor.Api.Tests --filter \"FullyQualifiedName~SchemaFileTests\" and review its diff.\n"
