@@ -1,4 +1,5 @@
 using TrialMonitor.Api.DemoCohort;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Trials.Registering;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.DemoCohort;

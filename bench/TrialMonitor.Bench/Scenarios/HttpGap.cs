@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using TrialMonitor.Api.Door;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;
 using static TrialMonitor.Bench.Report;

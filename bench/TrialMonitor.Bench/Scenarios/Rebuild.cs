@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Infrastructure;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;

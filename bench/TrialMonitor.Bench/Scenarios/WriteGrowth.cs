@@ -1,8 +1,9 @@
 using Marten;
 using Marten.Events;
 using TrialMonitor.Api.Door;
-using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Enrolling;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;
 using TrialMonitor.Clinical.Course;

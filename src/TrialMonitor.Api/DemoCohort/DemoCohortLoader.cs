@@ -4,7 +4,7 @@ using Marten;
 using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Api.Trials.Registering;
 using TrialMonitor.Clinical.Course;

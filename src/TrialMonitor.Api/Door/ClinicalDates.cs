@@ -1,4 +1,5 @@
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
 
 namespace TrialMonitor.Api.Door;
 

@@ -1,4 +1,6 @@
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
+using TrialMonitor.Api.Patients.Recording;
 
 namespace TrialMonitor.Api.Door;
 

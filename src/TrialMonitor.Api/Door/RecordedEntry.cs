@@ -1,5 +1,5 @@
 using Marten;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
 
 namespace TrialMonitor.Api.Door;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Importing;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
 
 namespace TrialMonitor.Api.Fhir;
 

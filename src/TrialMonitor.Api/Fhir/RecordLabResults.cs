@@ -8,6 +8,7 @@ using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Importing;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
+using TrialMonitor.Api.Patients.Entries;
 using Wolverine;
 
 namespace TrialMonitor.Api.Fhir;

@@ -7,7 +7,7 @@ using Marten;
 using Marten.Events.Projections;
 using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Door;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
 
 namespace TrialMonitor.Api.Fhir;
 

@@ -1,7 +1,8 @@
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Door;
-using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.GraphQL.SchemaTests;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Alerts;

@@ -3,6 +3,8 @@ using Npgsql;
 using TrialMonitor.Api.Audit.Chain;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.Support;
 
 namespace TrialMonitor.Api.Tests.Audit;

@@ -4,7 +4,7 @@ using Alba;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Cdisc;
 using Marten;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Tests.Support;
 
 namespace TrialMonitor.Api.Tests.Cdisc;

@@ -10,6 +10,7 @@ using TrialMonitor.Api.Cdisc.Sdtm;
 using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Cohort;
 using TrialMonitor.Clinical.Course;

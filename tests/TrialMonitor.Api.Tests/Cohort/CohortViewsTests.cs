@@ -4,6 +4,8 @@ using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Clinical.Course;

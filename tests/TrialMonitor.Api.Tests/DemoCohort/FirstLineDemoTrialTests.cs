@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TrialMonitor.Api.DemoCohort;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.Clinical.Molecular;

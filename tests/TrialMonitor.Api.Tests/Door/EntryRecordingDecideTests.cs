@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 
 namespace TrialMonitor.Api.Tests.Door;
 

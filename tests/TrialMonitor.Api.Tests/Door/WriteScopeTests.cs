@@ -3,6 +3,8 @@ using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
 using TrialMonitor.Api.Patients.Enrolling;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.Auth;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;

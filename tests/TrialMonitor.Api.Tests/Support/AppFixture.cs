@@ -1,7 +1,7 @@
 using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using Wolverine;
 
 namespace TrialMonitor.Api.Tests.Support;

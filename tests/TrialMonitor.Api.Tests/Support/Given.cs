@@ -1,6 +1,7 @@
 using TrialMonitor.Api.Door;
-using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Enrolling;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Api.Trials.Registering;
 using TrialMonitor.Clinical.Course;

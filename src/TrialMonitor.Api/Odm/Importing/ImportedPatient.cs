@@ -4,6 +4,8 @@ using Marten;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
+using TrialMonitor.Api.Patients.Entries;
+using TrialMonitor.Api.Patients.Recording;
 
 namespace TrialMonitor.Api.Odm.Importing;
 

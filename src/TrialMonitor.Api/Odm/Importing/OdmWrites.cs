@@ -2,8 +2,9 @@ using Marten;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Mapping;
 using TrialMonitor.Api.Odm.Reading;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Patients.Correcting;
+using TrialMonitor.Api.Patients.Recording;
 using Wolverine;
 
 namespace TrialMonitor.Api.Odm.Importing;

@@ -3,7 +3,7 @@ using Marten;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Enrolling;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Chart;
 
 public static class PatientCharts
 {

@@ -1,6 +1,7 @@
 using Marten;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Clinical.Course;
 using Wolverine;

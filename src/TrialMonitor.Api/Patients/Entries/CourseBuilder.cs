@@ -1,6 +1,7 @@
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Clinical.Course;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Entries;
 
 /// <summary>Collects the entries in force into the course the clinical rules read.</summary>
 public sealed class CourseBuilder(Baseline baseline)

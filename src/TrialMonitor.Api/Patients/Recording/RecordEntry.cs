@@ -1,10 +1,11 @@
 using Marten;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 using Wolverine;
 using Wolverine.Marten;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Recording;
 
 /// <summary>Records a clinical entry of any kind (see <see cref="EntryKinds"/>), optionally replacing an earlier one.</summary>
 public sealed record RecordEntry(IPatientEntry Entry, Correction? Correction = null, long? ExpectedVersion = null)

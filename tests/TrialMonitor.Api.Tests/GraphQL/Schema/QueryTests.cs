@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using TrialMonitor.Api.Door;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
 using Wolverine;
