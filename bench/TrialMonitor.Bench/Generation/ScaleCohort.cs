@@ -1,5 +1,4 @@
 using TrialMonitor.Api.DemoCohort;
-using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Trials.Registering;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.DemoCohort;

@@ -11,7 +11,6 @@ using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Bench.Baseline;
 using TrialMonitor.Bench.Measuring;
-using Weasel.Core;
 using static TrialMonitor.Bench.Report;
 
 namespace TrialMonitor.Bench.Scenarios;

@@ -9,7 +9,6 @@ using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;
-using Wolverine;
 using static TrialMonitor.Bench.Report;
 
 namespace TrialMonitor.Bench.Scenarios;

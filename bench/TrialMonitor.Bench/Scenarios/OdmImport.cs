@@ -6,7 +6,6 @@ using TrialMonitor.Api.Trials;
 using TrialMonitor.Bench.Generation;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;
-using Wolverine;
 using static TrialMonitor.Bench.Report;
 using Importer = TrialMonitor.Api.Odm.Importing.OdmImport;
 

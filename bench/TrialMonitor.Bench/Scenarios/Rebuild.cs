@@ -1,4 +1,3 @@
-using JasperFx.Events.Daemon;
 using IProjectionCoordinator = Marten.Events.Daemon.Coordination.IProjectionCoordinator;
 using Marten;
 using Marten.Events;

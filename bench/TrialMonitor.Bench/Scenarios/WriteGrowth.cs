@@ -1,4 +1,3 @@
-using Marten;
 using Marten.Events;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Enrolling;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Transport;
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using GraphQL;
 using TrialMonitor.Api.GraphQL.Transport;
-using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Chart;
 
 namespace TrialMonitor.Api.Auth;

@@ -3,7 +3,6 @@ using JasperFx;
 using Marten;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
-using TrialMonitor.Api.Patients;
 using Wolverine;
 
 namespace TrialMonitor.Api.Fhir;

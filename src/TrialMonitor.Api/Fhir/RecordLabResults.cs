@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using JasperFx.Events;
 using Marten;
-using Marten.Events;
 using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;

@@ -5,7 +5,6 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
-using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Entries;
 

@@ -1,4 +1,3 @@
-using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
 using TrialMonitor.Api.Patients;

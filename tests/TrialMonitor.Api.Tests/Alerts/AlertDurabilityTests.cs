@@ -7,12 +7,10 @@ using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Alerts.Acknowledging;
 using TrialMonitor.Api.Alerts.Listening;
 using TrialMonitor.Api.Door;
-using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
-using Wolverine;
 using static TrialMonitor.Api.Tests.Alerts.AlertScenario;
 
 namespace TrialMonitor.Api.Tests.Alerts;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Alba;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Cdisc;
 using Marten;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Marten;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Chart;

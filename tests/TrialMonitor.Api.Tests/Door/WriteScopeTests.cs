@@ -1,6 +1,5 @@
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
-using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
 using TrialMonitor.Api.Patients.Enrolling;
 using TrialMonitor.Api.Patients.Entries.Kinds;

@@ -4,14 +4,12 @@ using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Importing;
 using TrialMonitor.Api.Odm.Layout;
-using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
 using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
-using Wolverine;
 
 namespace TrialMonitor.Api.Tests.Odm;
 

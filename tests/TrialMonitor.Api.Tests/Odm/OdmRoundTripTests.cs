@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Marten;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.Odm.Layout;

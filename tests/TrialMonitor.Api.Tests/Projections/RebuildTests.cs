@@ -1,5 +1,4 @@
 using System.Text.Json;
-using JasperFx.Events.Daemon;
 using Marten;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Chart;
@@ -7,7 +6,6 @@ using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
-using Wolverine;
 
 namespace TrialMonitor.Api.Tests.Projections;
 

@@ -8,7 +8,6 @@ using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
-using Wolverine;
 
 namespace TrialMonitor.Api.Tests.Projections;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using TrialMonitor.Api.Cdisc.DatasetJson;
-using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.Clinical.Toxicity;
 using static TrialMonitor.Api.Cdisc.CdiscSubject;

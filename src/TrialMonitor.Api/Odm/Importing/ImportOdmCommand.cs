@@ -1,5 +1,4 @@
 using System.Globalization;
-using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Layout;
 using TrialMonitor.Api.Odm.Mapping;

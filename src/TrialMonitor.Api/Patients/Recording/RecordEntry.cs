@@ -1,5 +1,4 @@
 using Marten;
-using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Entries;
 using Wolverine;

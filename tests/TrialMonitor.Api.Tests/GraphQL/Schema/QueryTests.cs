@@ -4,7 +4,6 @@ using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
-using Wolverine;
 using static TrialMonitor.Api.Tests.GraphQL.SchemaTests.MutationTests;
 
 namespace TrialMonitor.Api.Tests.GraphQL.SchemaTests;

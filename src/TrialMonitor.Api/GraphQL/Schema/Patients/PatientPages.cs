@@ -1,6 +1,5 @@
 using GraphQL.Types.Relay.DataObjects;
 using Marten;
-using Marten.Linq;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.Patients.Chart;
 

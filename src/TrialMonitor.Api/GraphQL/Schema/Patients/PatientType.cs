@@ -5,10 +5,8 @@ using Marten;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Molecular;
 using TrialMonitor.Api.GraphQL.Schema.Trials;
-using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Patients.Entries;
-using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Patients;
 

@@ -1,11 +1,9 @@
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Schema.Common;
-using TrialMonitor.Api.Patients;
 using Wolverine;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Recording;

@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using Marten;
 using Npgsql;
-using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
 
