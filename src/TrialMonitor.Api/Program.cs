@@ -13,6 +13,7 @@ using TrialMonitor.Api.Health;
 using TrialMonitor.Api.Infrastructure;
 using TrialMonitor.Api.Odm.Exporting;
 using TrialMonitor.Api.Odm.Importing;
+using TrialMonitor.Api.Outages;
 using TrialMonitor.Api.Telemetry;
 using Wolverine;
 
@@ -78,6 +79,8 @@ if (args is ["import-odm", .. var importArgs])
     await app.StopAsync();
     return;
 }
+// Before everything that reads the database: an outage answers 503 with Retry-After, not a bare 500.
+app.UseDatabaseOutageAnswers();
 app.MapHealthEndpoints();
 // The console first: its middleware sends a browser's GET of /graphql to /console before the transport answers it.
 app.UseTrialMonitorConsole();

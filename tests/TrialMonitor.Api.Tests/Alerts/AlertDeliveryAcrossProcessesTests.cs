@@ -9,7 +9,7 @@ namespace TrialMonitor.Api.Tests.Alerts;
 /// alert it causes, and two instances side by side. Nothing sleeps: the tests wait for the API's
 /// start-up line, for socket messages, and for the database's alert notifications, each bounded.
 /// </summary>
-[Collection(SharedHost.Name)]
+[Collection(SpawnedProcesses.Name)]
 public sealed class AlertDeliveryAcrossProcessesTests
 {
     private static readonly string Monitor = "Bearer " + TestTokens.DevelopmentToken("monitor", [Roles.SafetyMonitor]);
@@ -60,6 +60,34 @@ public sealed class AlertDeliveryAcrossProcessesTests
         Assert.Equal(3, await AlertDatabase.ScalarAsync(database,
             "select count(distinct data->'Cause'->>'EventId') from trialmonitor.mt_doc_alert"));
         Assert.Equal(3, await AlertDatabase.ScalarAsync(database, "select count(*) from trialmonitor.mt_doc_alert"));
+    }
+
+    [Fact]
+    public async Task The_daemon_killed_while_it_raises_a_burst_of_alerts_leaves_each_acknowledged_cause_exactly_one_alert_after_restart()
+    {
+        const int Causes = 120;
+        var database = await ApiInstance.FreshDatabaseAsync("burst");
+        await using (var running = await ApiInstance.StartAsync(database))
+        {
+            var (_, patient) = await running.TrialWithPatientAsync();
+            // The daemon raises alerts in batches while the burst commits; the process is killed (SIGKILL) as soon as
+            // the last write has answered, with the daemon's batches in flight.
+            for (var i = 0; i < Causes; i++) await running.ToxicityAsync(patient, $"TOX-{i}");
+            await running.KillAsync();
+            Assert.True(running.RanTheAlertProjection);
+        }
+
+        await using var restarted = await ApiInstance.StartAsync(database);
+        await AlertDatabase.WaitForAlertsAsync(database, Causes, DaemonTimeout);
+        await using var monitor = await WsTestClient.ConnectAndInitAsync(restarted.WebSocketUri, authorization: Monitor);
+        await monitor.SubscribeAsync("a", WireOperations.AlertsSubscription());
+        var delivered = new List<string?>();
+        for (var i = 0; i < Causes; i++) delivered.Add((await monitor.NextAlertAsync("a")).EntryKey());
+
+        Assert.Equal(Enumerable.Range(0, Causes).Select(i => $"TOX-{i}").Order(StringComparer.Ordinal), delivered.Order(StringComparer.Ordinal));
+        Assert.Equal(Causes, await AlertDatabase.ScalarAsync(database, "select count(*) from trialmonitor.mt_doc_alert"));
+        Assert.Equal(Causes, await AlertDatabase.ScalarAsync(database,
+            "select count(distinct data->'Cause'->>'EventId') from trialmonitor.mt_doc_alert"));
     }
 
     [Fact]

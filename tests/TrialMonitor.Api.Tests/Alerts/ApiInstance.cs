@@ -115,13 +115,26 @@ internal sealed class ApiInstance : IAsyncDisposable
         return (response.StatusCode, text.StartsWith('{') ? JsonNode.Parse(text) : null);
     }
 
+    /// <summary>A GET as the test user: status, Retry-After and the body as text.</summary>
+    public async Task<(HttpStatusCode Status, TimeSpan? RetryAfter, string Body)> GetTextAsync(string path)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        return (response.StatusCode, response.Headers.RetryAfter?.Delta, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>POSTs a GraphQL operation and returns its data, failing on errors.</summary>
     public async Task<JsonObject> GraphQLAsync(string query, object? variables = null)
     {
-        using var response = await http.PostAsJsonAsync("/graphql", new { query, variables });
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var (_, _, body) = await PostGraphQLAsync(query, variables);
         Assert.True(body["errors"] is null, $"Unexpected errors: {body["errors"]?.ToJsonString()}");
         return body["data"]!.AsObject();
+    }
+
+    /// <summary>POSTs a GraphQL operation: the whole answer, status and Retry-After included.</summary>
+    public async Task<(HttpStatusCode Status, TimeSpan? RetryAfter, JsonNode Body)> PostGraphQLAsync(string query, object? variables = null)
+    {
+        using var response = await http.PostAsJsonAsync("/graphql", new { query, variables });
+        return (response.StatusCode, response.Headers.RetryAfter?.Delta, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
     public async ValueTask DisposeAsync()
@@ -195,7 +208,8 @@ internal static class WireOperations
     /// <summary>The next alert pushed on the socket for the operation.</summary>
     public static async Task<JsonElement> NextAlertAsync(this WsTestClient client, string id)
     {
-        var message = await client.ReceiveAsync();
+        // Alerts are raised by the async daemon: as patient as the daemon tests, not the socket's 10 s.
+        var message = await client.ReceiveAsync(AlertScenario.DaemonTimeout);
         Assert.True(message.GetProperty("type").GetString() == "next" && message.GetProperty("id").GetString() == id,
             $"Expected a next message for {id}, got {message}");
         var payload = message.GetProperty("payload");

@@ -1,4 +1,3 @@
-using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Tests.Auth;
@@ -38,21 +37,30 @@ public sealed class CoordinatorAlertsTests(AppFixture app) : IntegrationTest(app
     }
 
     [Fact]
-    public async Task The_alert_feed_a_coordinators_subscription_reads_holds_their_sites_alerts_only()
+    public async Task A_coordinators_alerts_subscription_replays_and_pushes_their_sites_alerts_only()
     {
         var trial = await Bus.Trial();
         var ours = await Bus.EnrolledPatient(trial, "001", "MDACC");
         var theirs = await Bus.EnrolledPatient(trial, "002", "SITE-2");
-        await Bus.Toxicity(ours, "TOX-1", 3);
         await Bus.Toxicity(theirs, "TOX-1", 3);
-        var all = await App.Alerts();
-        var mdacc = new AlertFilter(TrialId: trial, ReadableSites: ["MDACC"]);
+        await Bus.Toxicity(ours, "TOX-1", 3);
+        Assert.Equal(2, (await App.Alerts()).Count(a => a.TrialId == trial));
+        var coordinator = TestTokens.Principal("coordinator-mdacc", [Roles.Coordinator], ["MDACC"]);
+        const string Subscription = "subscription($t: ID!) { alerts(filter: { trialId: $t }) { subjectId site cause { entryKey } } }";
 
-        await using var session = App.Store.QuerySession();
-        var feed = await AlertFeed.AfterAsync(session, 0, mdacc);
-
-        Assert.Equal(2, all.Count);
-        Assert.Equal([ours], feed.Select(a => a.PatientId));
-        Assert.Equal([ours], all.Where(mdacc.Matches).Select(a => a.PatientId)); // the live alerts pass the same filter
+        await using var alerts = await Graph.SubscribeAsync(Subscription, new { t = trial }, coordinator);
+        // Replayed from the stored feed: MDACC's alert, not SITE-2's raised before it.
+        var replayed = (await alerts.NextAsync(AlertScenario.DaemonTimeout))["data"]!["alerts"]!;
+        Assert.Equal(("001", "MDACC", "TOX-1"), ((string?)replayed["subjectId"], (string?)replayed["site"], (string?)replayed["cause"]!["entryKey"]));
+        // Live: SITE-2's new alert is committed first, then MDACC's; the coordinator is pushed MDACC's only.
+        await Bus.Toxicity(theirs, "TOX-2", 4);
+        await Bus.Toxicity(ours, "TOX-2", 4);
+        var live = (await alerts.NextAsync(AlertScenario.DaemonTimeout))["data"]!["alerts"]!;
+        Assert.Equal(("001", "MDACC", "TOX-2"), ((string?)live["subjectId"], (string?)live["site"], (string?)live["cause"]!["entryKey"]));
+        // A safety monitor's subscription to the same trial receives all four.
+        await using var monitor = await Graph.SubscribeAsync(Subscription, new { t = trial }, TestTokens.Principal("monitor", [Roles.SafetyMonitor]));
+        var seen = new List<string?>();
+        for (var i = 0; i < 4; i++) seen.Add((string?)(await monitor.NextAsync(AlertScenario.DaemonTimeout))["data"]!["alerts"]!["site"]);
+        Assert.Equal(["MDACC", "MDACC", "SITE-2", "SITE-2"], seen.Order(StringComparer.Ordinal));
     }
 }

@@ -13,14 +13,14 @@ namespace TrialMonitor.Api.Tests.Alerts;
 /// paper's where it gives them, and otherwise counted from the reconstructed courses by hand or by a
 /// reading of DOMAIN.md's rules written here, never by the production rules themselves.
 /// </summary>
-[Collection(SharedHost.Name)]
-public sealed class DemoCohortAlertTests(AppFixture app) : IAsyncLifetime
+[Collection(DemoHost.Name)]
+public sealed class DemoCohortAlertTests(DemoAppFixture app) : IAsyncLifetime
 {
     private static readonly IReadOnlyList<PatientCourse> Courses = Kantarjian2003.Courses;
 
     public async Task InitializeAsync()
     {
-        // Other test classes reset the database; the (idempotent) load completes whatever is missing.
+        // The first class of the demo host loads the trial; for the others the (idempotent) load finds it complete.
         await DemoCohortLoader.LoadAsync(app.Host.MessageBus, app.Store, DemoCohortSeeding.PaperTrial, Courses);
     }
 

@@ -22,14 +22,14 @@ namespace TrialMonitor.Api.Tests.Cdisc;
 /// The demo trial (the paper's 54 patients, entered through the write path) exported over HTTP,
 /// checked against CDISC's Dataset-JSON v1.1 schema and examples, and against what the system shows.
 /// </summary>
-[Collection(SharedHost.Name)]
-public sealed class CdiscDemoTrialExportTests(AppFixture app) : IAsyncLifetime
+[Collection(DemoHost.Name)]
+public sealed class CdiscDemoTrialExportTests(DemoAppFixture app) : IAsyncLifetime
 {
     private static readonly Guid Trial = DemoCohortSeeding.TrialId;
 
     public async Task InitializeAsync()
     {
-        // Other test classes reset the database; the (idempotent) load completes whatever is missing.
+        // The first class of the demo host loads the trial; for the others the (idempotent) load finds it complete.
         await DemoCohortLoader.LoadAsync(app.Host.MessageBus, app.Store, DemoCohortSeeding.PaperTrial, Kantarjian2003.Courses);
     }
 

@@ -18,8 +18,8 @@ namespace TrialMonitor.Api.Tests.Cohort;
 /// PaperCohortUnderEln2013Tests): patients 11 and 13 improve to a minor response only under ELN-2013,
 /// patient 17 only under MDACC, and patient 14's minor response ends earlier under ELN-2013.
 /// </summary>
-[Collection(SharedHost.Name)]
-public sealed class CriteriaSetsTests(AppFixture app) : IAsyncLifetime
+[Collection(DemoHost.Name)]
+public sealed class CriteriaSetsTests(DemoAppFixture app) : IAsyncLifetime
 {
     private static readonly Guid Trial = DemoCohortSeeding.TrialId;
 
@@ -33,7 +33,7 @@ public sealed class CriteriaSetsTests(AppFixture app) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Other test classes reset the database; the (idempotent) load completes whatever is missing.
+        // The first class of the demo host loads the trial; for the others the (idempotent) load finds it complete.
         await DemoCohortLoader.LoadAsync(app.Host.MessageBus, app.Store, DemoCohortSeeding.PaperTrial, Kantarjian2003.Courses);
     }
 

@@ -18,14 +18,14 @@ namespace TrialMonitor.Api.Tests.DemoCohort;
 /// system then shows are the paper's (the clinical unit tests check each number against the paper;
 /// here the stored, projected cohort must give exactly the same tables).
 /// </summary>
-[Collection(SharedHost.Name)]
-public sealed class DemoCohortThroughTheWritePathTests(AppFixture app) : IAsyncLifetime
+[Collection(DemoHost.Name)]
+public sealed class DemoCohortThroughTheWritePathTests(DemoAppFixture app) : IAsyncLifetime
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public async Task InitializeAsync()
     {
-        // Other test classes reset the database; the (idempotent) load completes whatever is missing.
+        // The first class of the demo host loads the trial; for the others the (idempotent) load finds it complete.
         await DemoCohortLoader.LoadAsync(app.Host.MessageBus, app.Store, DemoCohortSeeding.PaperTrial, Kantarjian2003.Courses);
     }
 

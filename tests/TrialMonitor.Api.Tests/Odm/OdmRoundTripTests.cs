@@ -20,14 +20,14 @@ namespace TrialMonitor.Api.Tests.Odm;
 /// The demo trial (the paper's 54 patients, entered through the write path) leaves as ODM 1.3.2 over HTTP and comes
 /// back into a new trial through ./ops/import-odm's import without a mapping: the API then answers the same for both.
 /// </summary>
-[Collection(SharedHost.Name)]
-public sealed class OdmRoundTripTests(AppFixture app) : IAsyncLifetime
+[Collection(DemoHost.Name)]
+public sealed class OdmRoundTripTests(DemoAppFixture app) : IAsyncLifetime
 {
     private static readonly Guid Demo = DemoCohortSeeding.TrialId;
 
     public async Task InitializeAsync()
     {
-        // Other test classes reset the database; the (idempotent) load completes whatever is missing.
+        // The first class of the demo host loads the trial; for the others the (idempotent) load finds it complete.
         await DemoCohortLoader.LoadAsync(app.Host.MessageBus, app.Store, DemoCohortSeeding.PaperTrial, Kantarjian2003.Courses);
     }
 

@@ -7,7 +7,7 @@ using TrialMonitor.Api.Tests.Support;
 namespace TrialMonitor.Api.Tests.Operations;
 
 /// <summary>The health endpoints of a real API process whose database connection runs through a relay the test can cut.</summary>
-[Collection(SharedHost.Name)]
+[Collection(SpawnedProcesses.Name)]
 public sealed class HealthTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

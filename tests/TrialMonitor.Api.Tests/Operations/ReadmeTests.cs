@@ -15,7 +15,7 @@ namespace TrialMonitor.Api.Tests.Operations;
 /// ./ops/bench (they start the product themselves), commands with placeholders (PATIENT_ID, TRIAL_ID), and
 /// subscriptions (the alerts example's cursor is a placeholder; the schema file test covers their fields).
 /// </summary>
-[Collection(SharedHost.Name)]
+[Collection(SpawnedProcesses.Name)]
 public sealed partial class ReadmeTests
 {
     private const string ReadmeUrl = "http://127.0.0.1:5080";

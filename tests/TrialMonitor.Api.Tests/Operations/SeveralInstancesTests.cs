@@ -8,7 +8,7 @@ using TrialMonitor.Api.Tests.Support;
 namespace TrialMonitor.Api.Tests.Operations;
 
 /// <summary>Three API processes on one database, as behind a load balancer: subscriptions, failover of the daemon, a graceful stop.</summary>
-[Collection(SharedHost.Name)]
+[Collection(SpawnedProcesses.Name)]
 public sealed class SeveralInstancesTests(ITestOutputHelper output)
 {
     private static readonly string Everyone = "Bearer " + TestTokens.DevelopmentToken("test-user", Roles.All, TestTokens.AllTestSites);

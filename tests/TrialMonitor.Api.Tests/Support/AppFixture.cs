@@ -2,12 +2,13 @@ using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.Patients.Chart;
+using TrialMonitor.Api.Tests.Alerts;
 using Wolverine;
 
 namespace TrialMonitor.Api.Tests.Support;
 
-/// <summary>One host for the whole test run, on the real PostgreSQL that ./ops/test started.</summary>
-public sealed class AppFixture : IAsyncLifetime
+/// <summary>A host for the test run, on the real PostgreSQL that ./ops/test started (its test database).</summary>
+public class AppFixture : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
 
@@ -17,8 +18,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var connectionString = Environment.GetEnvironmentVariable("TRIALMONITOR_DB")
-            ?? throw new InvalidOperationException("TRIALMONITOR_DB is not set: run the tests with ./ops/test");
+        var connectionString = await ConnectionStringAsync();
         Host = await AlbaHost.For<Program>(builder => builder
             .UseSetting("TRIALMONITOR_DB", connectionString)
             .UseSetting("TrialMonitor:Auth:DevelopmentKey", "true")
@@ -36,6 +36,31 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    protected virtual Task<string> ConnectionStringAsync() => Task.FromResult(Environment.GetEnvironmentVariable("TRIALMONITOR_DB")
+        ?? throw new InvalidOperationException("TRIALMONITOR_DB is not set: run the tests with ./ops/test"));
+}
+
+/// <summary>
+/// A second host on a database of its own, where the paper's demo trial is loaded once for every test class that
+/// reads it (nothing resets it), beside the shared host whose tests reset theirs before each test.
+/// </summary>
+public sealed class DemoAppFixture : AppFixture
+{
+    protected override Task<string> ConnectionStringAsync() => ApiInstance.FreshDatabaseAsync("demo");
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoHost : ICollectionFixture<DemoAppFixture>
+{
+    public const string Name = "demo";
+}
+
+/// <summary>Tests that start API processes on databases of their own: one at a time, beside the in-process hosts.</summary>
+[CollectionDefinition(Name)]
+public sealed class SpawnedProcesses
+{
+    public const string Name = "processes";
 }
 
 [CollectionDefinition(Name)]

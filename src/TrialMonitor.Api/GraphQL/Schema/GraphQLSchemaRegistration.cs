@@ -22,6 +22,7 @@ public static class GraphQLSchemaRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphQLErrorMapper, InvalidInputErrorMapper>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphQLErrorMapper, ConflictErrorMapper>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphQLErrorMapper, WriteForbiddenErrorMapper>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphQLErrorMapper, DatabaseUnavailableErrorMapper>());
         services.AddTransient(typeof(ClinicalInputType<>));
         services.AddTransient(typeof(RecordGraphType<>));
 

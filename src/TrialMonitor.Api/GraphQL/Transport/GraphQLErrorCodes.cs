@@ -18,4 +18,7 @@ public static class GraphQLErrorCodes
     public const string SubscriptionOverHttp = "SUBSCRIPTION_OVER_HTTP";
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
     public const string ExecutionError = "EXECUTION_ERROR";
+
+    /// <summary>The database is unreachable or restarting: retry (HTTP 503 with Retry-After).</summary>
+    public const string Unavailable = "UNAVAILABLE";
 }

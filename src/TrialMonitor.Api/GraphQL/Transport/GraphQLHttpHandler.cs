@@ -1,8 +1,10 @@
 using System.Buffers;
+using System.Globalization;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
 using TrialMonitor.Api.GraphQL.Transport.WebSockets;
+using TrialMonitor.Api.Outages;
 
 namespace TrialMonitor.Api.GraphQL.Transport;
 
@@ -97,6 +99,8 @@ internal sealed class GraphQLHttpHandler(
         var result = await runner.ExecuteAsync(parsed, caller, http.RequestServices, userContext, options, http.RequestAborted);
         var resultStatus = ResultStatus(result, mediaType);
         if (resultStatus == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = "Bearer";
+        if (resultStatus == StatusCodes.Status503ServiceUnavailable)
+            http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         await WriteAsync(http, resultStatus, mediaType, result);
     }
 
@@ -148,6 +152,9 @@ internal sealed class GraphQLHttpHandler(
             return StatusCodes.Status401Unauthorized;
         if (!result.Executed && result.Errors?.Any(error => error.Code == GraphQLErrorCodes.Forbidden) == true)
             return StatusCodes.Status403Forbidden;
+        // The database was unavailable: 503 whatever the media type, so clients and proxies know to retry.
+        if (result.Errors?.Any(error => error.Code == GraphQLErrorCodes.Unavailable) == true)
+            return StatusCodes.Status503ServiceUnavailable;
         if (result.Executed || mediaType == ResponseMediaType.Json) return StatusCodes.Status200OK;
         if (result.Errors?.Any(error => error.Code == GraphQLErrorCodes.SchemaUnavailable) == true)
             return StatusCodes.Status503ServiceUnavailable;

@@ -41,11 +41,30 @@ public sealed class AppIntrospectionTests(AppFixture app)
         var deprecated = Assert.Single(directives, directive => directive.GetProperty("name").GetString() == "deprecated");
         Assert.Contains("ARGUMENT_DEFINITION", deprecated.GetProperty("locations").EnumerateArray().Select(location => location.GetString()));
         var types = schema.GetProperty("types").EnumerateArray().ToList();
+        // Arguments answer their deprecation: none of cohort's is deprecated.
+        var cohort = types.Single(type => type.GetProperty("name").GetString() == "Query").GetProperty("fields").EnumerateArray()
+            .Single(field => field.GetProperty("name").GetString() == "cohort");
+        var trialId = Assert.Single(cohort.GetProperty("args").EnumerateArray(), arg => arg.GetProperty("name").GetString() == "trialId");
+        Assert.Equal(JsonValueKind.False, trialId.GetProperty("isDeprecated").ValueKind);
+        Assert.Equal(JsonValueKind.Null, trialId.GetProperty("deprecationReason").ValueKind);
         var input = types.First(type => type.GetProperty("kind").GetString() == "INPUT_OBJECT");
         Assert.All(input.GetProperty("inputFields").EnumerateArray(),
             field => Assert.Equal(JsonValueKind.False, field.GetProperty("isDeprecated").ValueKind));
         var scalar = types.First(type => type.GetProperty("kind").GetString() == "SCALAR");
         Assert.True(scalar.TryGetProperty("specifiedByURL", out _), raw[..Math.Min(raw.Length, 2000)]);
+    }
+
+    [Fact]
+    public async Task A_request_body_over_the_apps_256_KiB_limit_is_refused_413_naming_the_limit()
+    {
+        // A well-formed request whose query is padded with a comment to one byte over 256 KiB of body.
+        var envelope = System.Text.Encoding.UTF8.GetByteCount("""{"query":"{ __typename }\n#"}""");
+        var (status, body, raw) = await Post(new { query = "{ __typename }\n#" + new string('x', (256 * 1024) + 1 - envelope) });
+
+        Assert.True(status == HttpStatusCode.RequestEntityTooLarge, raw);
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal("REQUEST_TOO_LARGE", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains("262144 bytes", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,9 +47,10 @@ public sealed class WsTestClient : IAsyncDisposable
         SendAsync(JsonSerializer.Serialize(new { id, type = "subscribe", payload = new { query } }));
 
     /// <summary>The next message; fails the test if the server closes instead.</summary>
-    public async Task<JsonElement> ReceiveAsync()
+    /// <param name="patience">How long to wait: 10 s, or longer for a push that waits on the async daemon.</param>
+    public async Task<JsonElement> ReceiveAsync(TimeSpan? patience = null)
     {
-        var message = await ReceiveMessageAsync();
+        var message = await ReceiveMessageAsync(patience ?? Patience);
         Assert.True(message is not null, $"Expected a message, but the socket closed with {socket.CloseStatus} {socket.CloseStatusDescription}");
         return message.Value;
     }
@@ -57,7 +58,7 @@ public sealed class WsTestClient : IAsyncDisposable
     /// <summary>Reads until the server closes, failing on any message in between.</summary>
     public async Task<(int? Code, string? Reason)> ReceiveCloseAsync()
     {
-        var message = await ReceiveMessageAsync();
+        var message = await ReceiveMessageAsync(Patience);
         Assert.True(message is null, $"Expected the socket to close, but received {message}");
         return ((int?)socket.CloseStatus, socket.CloseStatusDescription);
     }
@@ -74,9 +75,9 @@ public sealed class WsTestClient : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task<JsonElement?> ReceiveMessageAsync()
+    private async Task<JsonElement?> ReceiveMessageAsync(TimeSpan patience)
     {
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(patience);
         var buffer = new byte[64 * 1024];
         using var message = new MemoryStream();
         while (true)
