@@ -76,7 +76,8 @@ internal sealed class CourseReconstruction
             _ => null,
         };
 
-        return new PatientCourse(
+        IClinicalEntry?[] outcomes = [transformation, _spec.OffFor is { } reason ? new Discontinuation(_offOn!.Value, reason) : null, death];
+        return PatientCourse.From(
             new Baseline(
                 SubjectId(_spec.No),
                 "MDACC",
@@ -88,18 +89,11 @@ internal sealed class CourseReconstruction
                 _baseline.Hepatomegaly,
                 _baseline.ClonalEvolution,
                 _baseline.Group),
-            _counts,
-            _marrow,
-            _cytogenetics,
-            [],
-            _exams,
-            _doses,
-            _toxicities,
-            _reported,
-            transformation,
-            _spec.OffFor is { } reason ? new Discontinuation(_offOn!.Value, reason) : null,
-            death,
-            _lastFollowed);
+            [
+                .. _counts, .. _marrow, .. _cytogenetics, .. _exams, .. _doses, .. _toxicities, .. _reported,
+                .. outcomes.OfType<IClinicalEntry>(),
+                new FollowUpContact(_lastFollowed),
+            ]);
     }
 
     private void Screening()

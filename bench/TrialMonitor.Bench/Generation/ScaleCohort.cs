@@ -59,16 +59,15 @@ public static class ScaleCohort
         var baseCount = CourseCommands.For(Guid.Empty, trialId, course).Count;
         var started = course.Doses.Min(d => d.EffectiveOn);
         var extra = Math.Max(0, (events - baseCount) / 2);
-        var counts = course.BloodCounts.ToList();
-        var exams = course.Exams.ToList();
+        var extras = new List<IClinicalEntry>();
         var template0 = course.BloodCounts[^1];
         for (var i = 0; i < extra; i++)
         {
             var on = started.AddDays(3 + (7 * i));
-            counts.Add(template0 with { CollectedOn = on, Wbc = Jitter(template0.Wbc, random) });
-            exams.Add(new PhysicalExam(on, 0m, false));
+            extras.Add(template0 with { CollectedOn = on, Wbc = Jitter(template0.Wbc, random) });
+            extras.Add(new PhysicalExam(on, 0m, false));
         }
-        course = course with { BloodCounts = counts, Exams = exams };
+        course = PatientCourse.From(course.Baseline, [.. course.Entries(), .. extras]);
         var patientId = DeterministicGuid(seed, trialNo, 0, "long");
         return new GeneratedPatient(patientId, course.Baseline.SubjectId, course, CourseCommands.For(patientId, trialId, course));
     }
@@ -78,32 +77,35 @@ public static class ScaleCohort
         var shift = -random.Next(EnrolmentSpreadDays);
         DateOnly S(DateOnly d) => d.AddDays(shift);
         var b = c.Baseline;
-        return new PatientCourse(
-            b with
-            {
-                SubjectId = subjectId,
-                Site = site,
-                AgeAtEnrolment = Math.Clamp(b.AgeAtEnrolment + random.Next(-5, 6), 18, 95),
-                DiagnosedOn = S(b.DiagnosedOn),
-            },
-            [.. c.BloodCounts.Select(x => x with
+        var baseline = b with
+        {
+            SubjectId = subjectId,
+            Site = site,
+            AgeAtEnrolment = Math.Clamp(b.AgeAtEnrolment + random.Next(-5, 6), 18, 95),
+            DiagnosedOn = S(b.DiagnosedOn),
+        };
+        return PatientCourse.From(baseline, [.. c.Entries().Select(IClinicalEntry (e) => e switch
+        {
+            BloodCount x => x with
             {
                 CollectedOn = S(x.CollectedOn),
                 Wbc = Jitter(x.Wbc, random),
                 Neutrophils = Jitter(x.Neutrophils, random),
                 Platelets = Jitter(x.Platelets, random),
-            })],
-            [.. c.Marrow.Select(x => x with { CollectedOn = S(x.CollectedOn) })],
-            [.. c.Cytogenetics.Select(x => x with { CollectedOn = S(x.CollectedOn) })],
-            [.. c.Molecular.Select(x => x with { CollectedOn = S(x.CollectedOn) })],
-            [.. c.Exams.Select(x => x with { ExaminedOn = S(x.ExaminedOn) })],
-            [.. c.Doses.Select(x => x with { EffectiveOn = S(x.EffectiveOn) })],
-            [.. c.Toxicities.Select(x => x with { OnsetOn = S(x.OnsetOn) })],
-            [.. c.ReportedResponses.Select(x => x with { AssessedOn = S(x.AssessedOn) })],
-            c.Transformation is { } t ? t with { DiagnosedOn = S(t.DiagnosedOn) } : null,
-            c.Discontinuation is { } d ? d with { EffectiveOn = S(d.EffectiveOn) } : null,
-            c.Death is { } death ? death with { DiedOn = S(death.DiedOn) } : null,
-            c.LastContactOn is { } last ? S(last) : null);
+            },
+            MarrowAssessment x => x with { CollectedOn = S(x.CollectedOn) },
+            CytogeneticAssessment x => x with { CollectedOn = S(x.CollectedOn) },
+            MolecularAssessment x => x with { CollectedOn = S(x.CollectedOn) },
+            PhysicalExam x => x with { ExaminedOn = S(x.ExaminedOn) },
+            DoseChange x => x with { EffectiveOn = S(x.EffectiveOn) },
+            ReportedToxicity x => x with { OnsetOn = S(x.OnsetOn) },
+            ReportedResponse x => x with { AssessedOn = S(x.AssessedOn) },
+            Transformation x => x with { DiagnosedOn = S(x.DiagnosedOn) },
+            Discontinuation x => x with { EffectiveOn = S(x.EffectiveOn) },
+            Death x => x with { DiedOn = S(x.DiedOn) },
+            FollowUpContact x => x with { ContactOn = S(x.ContactOn) },
+            _ => throw new ArgumentException($"The generator does not shift a {e.GetType().Name}", nameof(c)),
+        })]);
     }
 
     /// <summary>A seed from the three numbers that is the same in every process (HashCode.Combine is randomised per process).</summary>

@@ -154,7 +154,7 @@ public sealed class AlertProjection(RecentCourses recent) : IProjection, IDispos
             switch (data)
             {
                 case IPatientEntry entry when EntryKinds.Of(entry) is { MovesAssessment: true } kind:
-                    course.Record(entry.EntryKey, kind.ValueOf(entry));
+                    course.Record(entry.EntryKey, kind.InCourse(entry));
                     break;
                 case EntryVoided voided:
                     course.Void(voided.VoidedEntryKey);

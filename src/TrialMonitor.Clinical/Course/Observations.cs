@@ -1,7 +1,7 @@
 namespace TrialMonitor.Clinical.Course;
 
 // The clinical inputs the rules read, each dated by when it was collected or took effect
-// (the clinical date), never by when it was recorded.
+// (the clinical date, IClinicalEntry), never by when it was recorded.
 
 public enum Sex { Female, Male }
 
@@ -44,9 +44,15 @@ public sealed record BloodCount(
     decimal? BlastsPercent,
     decimal? BasophilsPercent,
     decimal? PromyelocytesMyelocytesPercent,
-    LowerLimitsOfNormal? LowerLimits);
+    LowerLimitsOfNormal? LowerLimits) : IClinicalEntry
+{
+    DateOnly IClinicalEntry.ClinicalDate => CollectedOn;
+}
 
-public sealed record MarrowAssessment(DateOnly CollectedOn, decimal BlastsPercent, decimal BasophilsPercent);
+public sealed record MarrowAssessment(DateOnly CollectedOn, decimal BlastsPercent, decimal BasophilsPercent) : IClinicalEntry
+{
+    DateOnly IClinicalEntry.ClinicalDate => CollectedOn;
+}
 
 public enum CytogeneticMethod { Karyotype, Fish }
 
@@ -56,17 +62,29 @@ public sealed record CytogeneticAssessment(
     decimal PhPositivePercent,
     CytogeneticMethod Method,
     int CellsAnalysed,
-    bool ClonalEvolution);
+    bool ClonalEvolution) : IClinicalEntry
+{
+    DateOnly IClinicalEntry.ClinicalDate => CollectedOn;
+}
 
 /// <summary>BCR-ABL1 transcript level on the International Scale (beyond the paper).</summary>
-public sealed record MolecularAssessment(DateOnly CollectedOn, decimal BcrAbl1PercentIs, int Abl1ControlCopies);
+public sealed record MolecularAssessment(DateOnly CollectedOn, decimal BcrAbl1PercentIs, int Abl1ControlCopies) : IClinicalEntry
+{
+    DateOnly IClinicalEntry.ClinicalDate => CollectedOn;
+}
 
-public sealed record PhysicalExam(DateOnly ExaminedOn, decimal SpleenCmBelowCostalMargin, bool DiseaseSignsOrSymptoms);
+public sealed record PhysicalExam(DateOnly ExaminedOn, decimal SpleenCmBelowCostalMargin, bool DiseaseSignsOrSymptoms) : IClinicalEntry
+{
+    DateOnly IClinicalEntry.ClinicalDate => ExaminedOn;
+}
 
 public enum DoseAction { Started, Escalated, Reduced, Interrupted, Resumed }
 
 /// <summary>A dose decision; DailyDoseMg is the dose in effect from EffectiveOn (0 while interrupted).</summary>
-public sealed record DoseChange(DateOnly EffectiveOn, DoseAction Action, int DailyDoseMg, string Schedule, string? Reason);
+public sealed record DoseChange(DateOnly EffectiveOn, DoseAction Action, int DailyDoseMg, string Schedule, string? Reason) : IClinicalEntry
+{
+    DateOnly IClinicalEntry.ClinicalDate => EffectiveOn;
+}
 
 /// <summary>The reduction reason the paper counts apart from every other toxicity.</summary>
 public static class DoseReductionReasons
@@ -74,18 +92,27 @@ public static class DoseReductionReasons
     public const string Pancytopenia = "PANCYTOPENIA";
 }
 
-public sealed record ReportedToxicity(DateOnly OnsetOn, string Term, int Grade);
+public sealed record ReportedToxicity(DateOnly OnsetOn, string Term, int Grade) : IClinicalEntry
+{
+    DateOnly IClinicalEntry.ClinicalDate => OnsetOn;
+}
 
 public enum CytogeneticCategory { Complete, Partial, Minor, Minimal, None }
 
 public enum HematologicCategory { Complete, Partial, None }
 
 /// <summary>What the site says the response is; compared with the derived one.</summary>
-public sealed record ReportedResponse(DateOnly AssessedOn, CytogeneticCategory? Cytogenetic, HematologicCategory? Hematologic);
+public sealed record ReportedResponse(DateOnly AssessedOn, CytogeneticCategory? Cytogenetic, HematologicCategory? Hematologic) : IClinicalEntry
+{
+    DateOnly IClinicalEntry.ClinicalDate => AssessedOn;
+}
 
 public enum DiseasePhase { Accelerated, Blastic }
 
-public sealed record Transformation(DateOnly DiagnosedOn, DiseasePhase Phase);
+public sealed record Transformation(DateOnly DiagnosedOn, DiseasePhase Phase) : IClinicalEntry
+{
+    DateOnly IClinicalEntry.ClinicalDate => DiagnosedOn;
+}
 
 public enum DiscontinuationReason
 {
@@ -99,30 +126,23 @@ public enum DiscontinuationReason
     Other,
 }
 
-public sealed record Discontinuation(DateOnly EffectiveOn, DiscontinuationReason Reason);
+public sealed record Discontinuation(DateOnly EffectiveOn, DiscontinuationReason Reason) : IClinicalEntry
+{
+    DateOnly IClinicalEntry.ClinicalDate => EffectiveOn;
+}
 
 public enum CauseOfDeath { Infection, CardiacFailure, BlasticPhase, Bleeding, Other }
 
-public sealed record Death(DateOnly DiedOn, CauseOfDeath Cause);
+public sealed record Death(DateOnly DiedOn, CauseOfDeath Cause) : IClinicalEntry
+{
+    DateOnly IClinicalEntry.ClinicalDate => DiedOn;
+}
 
-/// <summary>
-/// Everything recorded for one patient that the rules read, in any order; the rules sort by
-/// clinical date themselves because labs arrive late and out of order.
-/// </summary>
-public sealed record PatientCourse(
-    Baseline Baseline,
-    IReadOnlyList<BloodCount> BloodCounts,
-    IReadOnlyList<MarrowAssessment> Marrow,
-    IReadOnlyList<CytogeneticAssessment> Cytogenetics,
-    IReadOnlyList<MolecularAssessment> Molecular,
-    IReadOnlyList<PhysicalExam> Exams,
-    IReadOnlyList<DoseChange> Doses,
-    IReadOnlyList<ReportedToxicity> Toxicities,
-    IReadOnlyList<ReportedResponse> ReportedResponses,
-    Transformation? Transformation,
-    Discontinuation? Discontinuation,
-    Death? Death,
-    DateOnly? LastContactOn);
+/// <summary>The patient was last known alive and followed on this date (censoring of follow-up).</summary>
+public sealed record FollowUpContact(DateOnly ContactOn) : IClinicalEntry
+{
+    DateOnly IClinicalEntry.ClinicalDate => ContactOn;
+}
 
 /// <summary>
 /// The trial's settings that the rules depend on. AlertGradeThreshold is the lowest CTCAE grade

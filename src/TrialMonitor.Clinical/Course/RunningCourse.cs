@@ -205,7 +205,7 @@ public sealed class RunningCourse : IResponseTimeline
     }
 
     /// <summary>What the molecular rules read: the PCR results and the doses that give day 0.</summary>
-    private PatientCourse MolecularCourse() => new(baseline, [], [], [], molecular, [], doses, [], [], null, null, null, null);
+    private PatientCourse MolecularCourse() => PatientCourse.From(baseline, [.. molecular, .. doses]);
 
     private HematologicResponse? ResponseOf(BloodCount count) => CourseTimeline.HematologicAt(
         count, pairing, CourseTimeline.AfterEscalation(EscalatedOn, count.CollectedOn) ? referenceAtEscalation : referenceAtStart);

@@ -102,21 +102,14 @@ internal sealed class FirstLineCourse
             ?? (offOn is { } stoppedOn ? Min(cutoff, stoppedOn.AddDays(draws.Int(60, 400)))
                 : counts.Select(c => c.CollectedOn).Concat(molecular.Select(m => m.CollectedOn)).Append(patient.StartedOn).Max());
 
-        return new PatientCourse(
+        IClinicalEntry?[] outcomes = [transformation, offOn is { } on ? new Discontinuation(on, offFor!.Value) : null, death];
+        return PatientCourse.From(
             new Baseline(FirstLineEln2020.SubjectId(patient.No), patient.Site, age, sex, diagnosedOn, ecog, diagnosisSpleenCm, hepatomegaly,
                 clonalEvolution, DiseaseGroup.NewlyDiagnosed),
-            counts,
-            marrow,
-            cytogenetics,
-            molecular,
-            exams,
-            doses,
-            toxicities,
-            [],
-            transformation,
-            offOn is { } on ? new Discontinuation(on, offFor!.Value) : null,
-            death,
-            lastContactOn);
+            [
+                .. counts, .. marrow, .. cytogenetics, .. molecular, .. exams, .. doses, .. toxicities, .. outcomes.OfType<IClinicalEntry>(),
+                new FollowUpContact(lastContactOn),
+            ]);
     }
 
     private int IntercurrentDay() => patient.Intercurrent switch

@@ -55,6 +55,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
         ["trial"] = new(Everyone, (s, _) => ("query($t: ID!) { trial(id: $t) { id } }", new { t = s.Trial })),
         ["patients"] = new(PatientReaders, (s, _) => ("query($t: ID!) { patients(trialId: $t) { totalCount } }", new { t = s.Trial })),
         ["patient"] = new(PatientReaders, (s, _) => ("query($p: ID!) { patient(id: $p) { id } }", new { p = s.Patient })),
+        ["entryKinds"] = new(Everyone, (_, _) => ("{ entryKinds { name units { field unit } } }", null)),
         ["cohort"] = new(PatientReaders, (s, _) => ("query($t: ID!) { cohort(trialId: $t) { __typename } }", new { t = s.Trial })),
         ["criteriaComparison"] = new(PatientReaders, (s, _) => ("""query($t: ID!) { criteriaComparison(trialId: $t, criteriaSets: ["MDACC-2003", "ELN-2013"]) { subjectId } }""", new { t = s.Trial })),
         ["discrepancies"] = new(PatientReaders, (s, _) => ("query($t: ID!) { discrepancies(trialId: $t) { subjectId } }", new { t = s.Trial })),

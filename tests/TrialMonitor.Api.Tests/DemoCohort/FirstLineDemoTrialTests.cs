@@ -47,17 +47,6 @@ public sealed class FirstLineDemoTrialTests(AppFixture app) : IntegrationTest(ap
     }
 
     /// <summary>The course as JSON with each list in one order: the chart holds entries in the order they were recorded.</summary>
-    private static string Canonical(PatientCourse course) => JsonSerializer.Serialize(course with
-    {
-        BloodCounts = Sorted(course.BloodCounts),
-        Marrow = Sorted(course.Marrow),
-        Cytogenetics = Sorted(course.Cytogenetics),
-        Molecular = Sorted(course.Molecular),
-        Exams = Sorted(course.Exams),
-        Doses = Sorted(course.Doses),
-        Toxicities = Sorted(course.Toxicities),
-        ReportedResponses = Sorted(course.ReportedResponses),
-    }, Json);
-
-    private static T[] Sorted<T>(IEnumerable<T> items) => [.. items.OrderBy(i => JsonSerializer.Serialize(i, Json), StringComparer.Ordinal)];
+    private static string Canonical(PatientCourse course) => JsonSerializer.Serialize(PatientCourse.From(course.Baseline,
+        course.Entries().OrderBy(e => JsonSerializer.Serialize<object>(e, Json), StringComparer.Ordinal)), Json);
 }

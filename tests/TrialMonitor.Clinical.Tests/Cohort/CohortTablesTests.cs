@@ -33,15 +33,12 @@ public sealed class CohortTablesTests
     [Fact]
     public void Table_1_reads_the_last_values_on_or_before_the_start_of_imatinib()
     {
-        var course = Course("A") with
-        {
-            BloodCounts =
-            [
-                Count(Start.AddDays(-30), wbc: 5m),
-                Count(Start, wbc: 25m),
-                Count(Start.AddDays(60), wbc: 4m),
-            ],
-        };
+        var course = Course("A",
+        [
+            Count(Start.AddDays(-30), wbc: 5m),
+            Count(Start, wbc: 25m),
+            Count(Start.AddDays(60), wbc: 4m),
+        ]);
         var table1 = CohortTables.Compute([Patient(course)], NoCutoff, Today).Table1;
 
         Assert.Equal(new PatientCount(1, 1), table1.WbcAtLeast10);
@@ -50,7 +47,7 @@ public sealed class CohortTablesTests
     [Fact]
     public void Table_1_leaves_a_patient_without_a_baseline_value_out_of_the_denominator()
     {
-        var withCounts = Course("A") with { BloodCounts = [Count(Start.AddDays(-7), wbc: 25m)] };
+        var withCounts = Course("A", [Count(Start.AddDays(-7), wbc: 25m)]);
         var without = Course("B");
         var table1 = CohortTables.Compute([Patient(withCounts), Patient(without)], NoCutoff, Today).Table1;
 
@@ -153,13 +150,13 @@ public sealed class CohortTablesTests
     [Fact]
     public void A_death_without_a_recorded_discontinuation_is_a_death_on_therapy()
     {
-        var died = Course("A") with { Death = new Death(Escalated.AddDays(30), CauseOfDeath.Infection) };
-        var diedAfter = Course("B") with
-        {
-            Discontinuation = new Discontinuation(Escalated.AddDays(30), DiscontinuationReason.HematologicResistance),
-            Death = new Death(Escalated.AddDays(90), CauseOfDeath.BlasticPhase),
-        };
-        var transformed = Course("C") with { Transformation = new Transformation(Escalated.AddDays(60), DiseasePhase.Accelerated) };
+        var died = Course("A", [new Death(Escalated.AddDays(30), CauseOfDeath.Infection)]);
+        var diedAfter = Course("B",
+        [
+            new Discontinuation(Escalated.AddDays(30), DiscontinuationReason.HematologicResistance),
+            new Death(Escalated.AddDays(90), CauseOfDeath.BlasticPhase),
+        ]);
+        var transformed = Course("C", [new Transformation(Escalated.AddDays(60), DiseasePhase.Accelerated)]);
         var onTherapy = Course("D");
         var d = CohortTables.Compute([Patient(died), Patient(diedAfter), Patient(transformed), Patient(onTherapy)], NoCutoff, Today).Disposition;
 
@@ -175,11 +172,7 @@ public sealed class CohortTablesTests
     public void Events_after_the_data_cutoff_are_not_read()
     {
         var cutoff = Escalated.AddDays(100);
-        var course = Course("A") with
-        {
-            Discontinuation = new Discontinuation(cutoff.AddDays(1), DiscontinuationReason.CytogeneticResistance),
-            LastContactOn = cutoff.AddDays(10),
-        };
+        var course = Course("A", [new Discontinuation(cutoff.AddDays(1), DiscontinuationReason.CytogeneticResistance)], lastContactOn: cutoff.AddDays(10));
         var report = CohortTables.Compute([Patient(course)], NoCutoff with { DataCutoffOn = cutoff }, Today);
 
         Assert.Equal(1, report.Disposition.OnTherapyInChronicPhase);
@@ -189,13 +182,13 @@ public sealed class CohortTablesTests
     [Fact]
     public void Only_reductions_after_escalation_count_each_patient_once_under_the_first_reason()
     {
-        var reducedBefore = Course("A", extraDoses: [new DoseChange(Start.AddDays(60), DoseAction.Reduced, 300, "daily", "PANCYTOPENIA")]);
-        var reducedTwice = Course("B", extraDoses:
+        var reducedBefore = Course("A", [new DoseChange(Start.AddDays(60), DoseAction.Reduced, 300, "daily", "PANCYTOPENIA")]);
+        var reducedTwice = Course("B",
         [
             new DoseChange(Escalated.AddDays(30), DoseAction.Reduced, 600, "daily", "fatigue"),
             new DoseChange(Escalated.AddDays(60), DoseAction.Reduced, 400, "daily", "PANCYTOPENIA"),
         ]);
-        var pancytopenia = Course("C", extraDoses: [new DoseChange(Escalated.AddDays(20), DoseAction.Reduced, 600, "daily", "PANCYTOPENIA")]);
+        var pancytopenia = Course("C", [new DoseChange(Escalated.AddDays(20), DoseAction.Reduced, 600, "daily", "PANCYTOPENIA")]);
         var r = CohortTables.Compute([Patient(reducedBefore), Patient(reducedTwice), Patient(pancytopenia)], NoCutoff, Today).DoseReductions;
 
         Assert.Equal((2, 3, 1, 1), (r.Patients, r.Reductions, r.PatientsForPancytopenia, r.PatientsForOtherToxicity));
@@ -206,11 +199,11 @@ public sealed class CohortTablesTests
     public void Dose_at_3_months_is_the_median_over_patients_on_therapy_and_followed_that_day()
     {
         var day = Escalated.AddDays(92);
-        var on800 = Course("A") with { LastContactOn = day };
-        var reduced = Course("B", extraDoses: [new DoseChange(Escalated.AddDays(10), DoseAction.Reduced, 600, "daily", "PANCYTOPENIA")]) with { LastContactOn = day.AddDays(30) };
-        var alsoOn800 = Course("C") with { LastContactOn = day.AddDays(30) };
-        var lostToFollowUp = Course("D") with { LastContactOn = day.AddDays(-1) };
-        var discontinued = Course("E") with { Discontinuation = new Discontinuation(day, DiscontinuationReason.HematologicResistance), LastContactOn = day.AddDays(30) };
+        var on800 = Course("A", lastContactOn: day);
+        var reduced = Course("B", [new DoseChange(Escalated.AddDays(10), DoseAction.Reduced, 600, "daily", "PANCYTOPENIA")], day.AddDays(30));
+        var alsoOn800 = Course("C", lastContactOn: day.AddDays(30));
+        var lostToFollowUp = Course("D", lastContactOn: day.AddDays(-1));
+        var discontinued = Course("E", [new Discontinuation(day, DiscontinuationReason.HematologicResistance)], day.AddDays(30));
         var dose = CohortTables.Compute([Patient(on800), Patient(reduced), Patient(alsoOn800), Patient(lostToFollowUp), Patient(discontinued)], NoCutoff, Today).DoseAt3Months;
 
         Assert.Equal(new DoseAfterEscalation(3, 3, 800m), dose);
@@ -219,31 +212,22 @@ public sealed class CohortTablesTests
     [Fact]
     public void Follow_up_runs_from_escalation_to_death_or_last_contact_with_plus_when_the_longest_is_alive()
     {
-        var alive = Course("A") with { LastContactOn = Escalated.AddDays(800) };
-        var dead = Course("B") with { Death = new Death(Escalated.AddDays(40), CauseOfDeath.Other), LastContactOn = Escalated.AddDays(40) };
+        var alive = Course("A", lastContactOn: Escalated.AddDays(800));
+        var dead = Course("B", [new Death(Escalated.AddDays(40), CauseOfDeath.Other)], Escalated.AddDays(40));
         var followUp = CohortTables.Compute([Patient(alive), Patient(dead)], NoCutoff, Today).FollowUp;
 
         Assert.Equal("13 (1-26+)", followUp.Display);
     }
 
-    private static PatientCourse Course(string subjectId, IReadOnlyList<DoseChange>? extraDoses = null) => new(
+    /// <summary>Standard dose from Start, escalated on Escalated, followed until 200 days after it unless said otherwise.</summary>
+    private static PatientCourse Course(string subjectId, IReadOnlyList<IClinicalEntry>? more = null, DateOnly? lastContactOn = null) => PatientCourse.From(
         new Baseline(subjectId, "SITE", 50, Sex.Male, Start.AddDays(-700), 0, 0m, false, false, DiseaseGroup.CytogeneticResistance),
-        [],
-        [],
-        [],
-        [],
-        [],
         [
             new DoseChange(Start, DoseAction.Started, 400, "daily", null),
             new DoseChange(Escalated, DoseAction.Escalated, 800, "twice daily", null),
-            .. extraDoses ?? [],
-        ],
-        [],
-        [],
-        null,
-        null,
-        null,
-        Escalated.AddDays(200));
+            .. more ?? [],
+            new FollowUpContact(lastContactOn ?? Escalated.AddDays(200)),
+        ]);
 
     private static BloodCount Count(DateOnly on, decimal wbc) => new(on, wbc, 3m, 250m, 13m, 0m, 1m, 0m, null);
 

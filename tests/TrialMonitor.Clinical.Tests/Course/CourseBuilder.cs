@@ -12,9 +12,7 @@ internal sealed class CourseBuilder
     private readonly List<PhysicalExam> _exams = [];
     private readonly List<DoseChange> _doses = [];
     private readonly List<ReportedResponse> _reported = [];
-    private Transformation? _transformation;
-    private Discontinuation? _discontinuation;
-    private Death? _death;
+    private readonly List<IClinicalEntry> _outcomes = [];
 
     public static DateOnly Month(double months) =>
         StandardDoseStart.AddMonths((int)months).AddDays((int)Math.Round((months - Math.Floor(months)) * 30));
@@ -92,36 +90,25 @@ internal sealed class CourseBuilder
 
     public CourseBuilder Discontinued(double month, DiscontinuationReason reason)
     {
-        _discontinuation = new Discontinuation(Month(month), reason);
+        _outcomes.Add(new Discontinuation(Month(month), reason));
         return this;
     }
 
     public CourseBuilder Transformed(double month, DiseasePhase phase)
     {
-        _transformation = new Transformation(Month(month), phase);
+        _outcomes.Add(new Transformation(Month(month), phase));
         return this;
     }
 
     public CourseBuilder Died(double month, CauseOfDeath cause)
     {
-        _death = new Death(Month(month), cause);
+        _outcomes.Add(new Death(Month(month), cause));
         return this;
     }
 
-    public PatientCourse Build() => new(
+    public PatientCourse Build() => PatientCourse.From(
         new Baseline("P-001", "MDACC", 58, Sex.Female, new DateOnly(1998, 1, 1), 0, 0m, false, false, DiseaseGroup.CytogeneticResistance),
-        [.. _counts],
-        [],
-        [.. _cytogenetics],
-        [],
-        [.. _exams],
-        [.. _doses],
-        [],
-        [.. _reported],
-        _transformation,
-        _discontinuation,
-        _death,
-        null);
+        [.. _counts, .. _cytogenetics, .. _exams, .. _doses, .. _reported, .. _outcomes]);
 
     public PatientAssessment Evaluate(ClinicalSettings? settings = null) =>
         PatientEvaluation.Evaluate(Build(), settings ?? ClinicalSettings.PaperDefaults);

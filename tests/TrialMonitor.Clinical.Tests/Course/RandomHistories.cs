@@ -139,13 +139,6 @@ internal static class RandomHistories
             if (step.Voids) inForce.RemoveAll(e => e.Key == step.Key);
             else inForce.Add((step.Key, step.Value!));
         }
-        var values = inForce.Select(e => e.Value).ToList();
-        return new PatientCourse(baseline,
-            [.. values.OfType<BloodCount>()], [], [.. values.OfType<CytogeneticAssessment>()], [.. values.OfType<MolecularAssessment>()],
-            [.. values.OfType<PhysicalExam>()], [.. values.OfType<DoseChange>()], [], [],
-            values.OfType<Transformation>().MinBy(t => t.DiagnosedOn),
-            values.OfType<Discontinuation>().MinBy(d => d.EffectiveOn),
-            values.OfType<Death>().FirstOrDefault(),
-            null);
+        return PatientCourse.From(baseline, inForce.Select(e => (IClinicalEntry)e.Value));
     }
 }

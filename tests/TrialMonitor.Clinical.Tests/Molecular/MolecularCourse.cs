@@ -43,7 +43,7 @@ internal sealed class MolecularCourse
         return this;
     }
 
-    public PatientCourse Build() => new(
+    public PatientCourse Build() => PatientCourse.From(
         new Baseline("FL-001", "S1", 50, Sex.Female, new DateOnly(2023, 12, 1), 0, 0m, false, false, DiseaseGroup.CytogeneticResistance),
-        [], [], [], results, [], doses, [], [], null, discontinuation, death, null);
+        [.. results, .. doses, .. ((IClinicalEntry?[])[discontinuation, death]).OfType<IClinicalEntry>()]);
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using TrialMonitor.Api.Cdisc.DatasetJson;
+using TrialMonitor.Api.Patients.Entries;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.Clinical.Toxicity;
 using static TrialMonitor.Api.Cdisc.CdiscSubject;
@@ -73,6 +75,9 @@ public static class Lb
 
     private static IEnumerable<Result> Results(PatientCourse course)
     {
+        // Each result in the unit its entry kind declares.
+        var (counts, marrows, cytogenetics, molecularKind) =
+            (EntryKinds.Get<BloodCounts>(), EntryKinds.Get<Marrow>(), EntryKinds.Get<Patients.Entries.Kinds.Cytogenetics>(), EntryKinds.Get<Patients.Entries.Kinds.Molecular>());
         // Stable sort: within a day, blood counts (0), marrow (1), cytogenetics (2), molecular (3), each in the order below.
         foreach (var count in course.BloodCounts)
         {
@@ -81,13 +86,13 @@ public static class Lb
             var lln = count.LowerLimits;
             (string Code, string Test, decimal? Value, string Unit, decimal? Lln, string? Term)[] tests =
             [
-                ("WBC", "Leukocytes", count.Wbc, LabUnits.CountsPerLitre, lln?.Wbc, CtcaeTerms.WhiteBloodCellDecreased),
-                ("NEUT", "Neutrophils", count.Neutrophils, LabUnits.CountsPerLitre, lln?.Neutrophils, CtcaeTerms.NeutrophilCountDecreased),
-                ("PLAT", "Platelets", count.Platelets, LabUnits.CountsPerLitre, lln?.Platelets, CtcaeTerms.PlateletCountDecreased),
-                ("HGB", "Hemoglobin", count.Hemoglobin, LabUnits.GramsPerDecilitre, lln?.Hemoglobin, CtcaeTerms.Anemia),
-                ("BLASTLE", "Blasts/Leukocytes", count.BlastsPercent, "%", null, null),
-                ("BASOLE", "Basophils/Leukocytes", count.BasophilsPercent, "%", null, null),
-                ("PMYELOLE", "Promyelocytes and Myelocytes/Leukocytes", count.PromyelocytesMyelocytesPercent, "%", null, null),
+                ("WBC", "Leukocytes", count.Wbc, counts.Units["wbc"], lln?.Wbc, CtcaeTerms.WhiteBloodCellDecreased),
+                ("NEUT", "Neutrophils", count.Neutrophils, counts.Units["neutrophils"], lln?.Neutrophils, CtcaeTerms.NeutrophilCountDecreased),
+                ("PLAT", "Platelets", count.Platelets, counts.Units["platelets"], lln?.Platelets, CtcaeTerms.PlateletCountDecreased),
+                ("HGB", "Hemoglobin", count.Hemoglobin, counts.Units["hemoglobin"], lln?.Hemoglobin, CtcaeTerms.Anemia),
+                ("BLASTLE", "Blasts/Leukocytes", count.BlastsPercent, counts.Units["blastsPercent"], null, null),
+                ("BASOLE", "Basophils/Leukocytes", count.BasophilsPercent, counts.Units["basophilsPercent"], null, null),
+                ("PMYELOLE", "Promyelocytes and Myelocytes/Leukocytes", count.PromyelocytesMyelocytesPercent, counts.Units["promyelocytesMyelocytesPercent"], null, null),
             ];
             foreach (var t in tests.Where(t => t.Value is not null))
             {
@@ -99,24 +104,24 @@ public static class Lb
         foreach (var marrow in course.Marrow)
         {
             yield return new Result(marrow.CollectedOn, 1, null, "BLASTS", "Blasts", BoneMarrow, "BONE MARROW", null, marrow.BlastsPercent,
-                "%", null, null, null);
+                marrows.Units["blastsPercent"], null, null, null);
             yield return new Result(marrow.CollectedOn, 1, null, "BASO", "Basophils", BoneMarrow, "BONE MARROW", null, marrow.BasophilsPercent,
-                "%", null, null, null);
+                marrows.Units["basophilsPercent"], null, null, null);
         }
         foreach (var cg in course.Cytogenetics)
         {
             var byFish = cg.Method == CytogeneticMethod.Fish;
             yield return new Result(cg.CollectedOn, 2, CytogeneticsLink(cg.CollectedOn), PhPositiveTestCode,
                 "Philadelphia Chromosome Positive Cells", Cytogenetics, byFish ? null : BoneMarrow, byFish ? "FISH" : "KARYOTYPING",
-                cg.PhPositivePercent, "%", null, null, null);
+                cg.PhPositivePercent, cytogenetics.Units["phPositivePercent"], null, null, null);
         }
         foreach (var molecular in course.Molecular)
         {
             var link = MolecularLink(molecular.CollectedOn);
             yield return new Result(molecular.CollectedOn, 3, link, "BCRABLIS", "BCR-ABL1/ABL1 International Scale", Molecular, null,
-                MolecularTerms.Method, molecular.BcrAbl1PercentIs, "%", null, null, null);
+                MolecularTerms.Method, molecular.BcrAbl1PercentIs, molecularKind.Units["bcrAbl1PercentIs"], null, null, null);
             yield return new Result(molecular.CollectedOn, 3, link, "ABL1CN", "ABL1 Control Gene Copies", Molecular, null,
-                MolecularTerms.Method, molecular.Abl1ControlCopies, "copies", null, null, null);
+                MolecularTerms.Method, molecular.Abl1ControlCopies, molecularKind.Units["abl1ControlCopies"], null, null, null);
         }
     }
 

@@ -18,6 +18,7 @@ public sealed class TrialMonitorQuery : ObjectGraphType
         Name = "Query";
         this.AddTrialQueries(store);
         this.AddPatientQueries(store);
+        this.AddEntryKindQueries();
         this.AddCohortQueries(store, cohorts);
         this.AddAlertQueries(store);
         this.AddAuditQueries(store, clock);

@@ -17,19 +17,30 @@ public static class OdmLayout
     public const string EnrolmentEventOid = "SE.ENROLMENT";
     public const string CourseEventOid = "SE.COURSE";
 
+    // The baseline is not an entry kind: the units of its measured fields are declared here.
+    private static readonly Dictionary<string, string> EnrolmentUnits = new() { ["ageAtEnrolment"] = "years", ["spleenCmBelowCostalMargin"] = "cm" };
+
     public static readonly OdmLayoutForm Enrolment = new("Enrolment", null,
     [
         new OdmLayoutItem("enrolledOn", "Enrolment.enrolledOn", typeof(DateOnly), Mandatory: true),
         .. OdmValueFields.Flattened(typeof(Baseline))
             .Where(f => f.Name is not ("subjectId" or "site"))
-            .Select(f => new OdmLayoutItem(f.Name, "Enrolment." + f.Name, f.Type, !f.Optional)),
+            .Select(f => new OdmLayoutItem(f.Name, "Enrolment." + f.Name, f.Type, !f.Optional, EnrolmentUnits.GetValueOrDefault(f.Name))),
     ]);
 
-    public static readonly IReadOnlyList<OdmLayoutForm> Entries = [.. EntryKinds.All.Select(kind => new OdmLayoutForm(kind.Name, kind,
-    [
-        .. OdmValueFields.Flattened(kind.ValueType).Select(f =>
-            new OdmLayoutItem(f.Name, $"{kind.Name}.{(f.Name == OdmValueFields.Scalar ? kind.Argument : f.Name)}", f.Type, !f.Optional)),
-    ]))];
+    public static readonly IReadOnlyList<OdmLayoutForm> Entries = [.. EntryKinds.All.Select(LayoutOf)];
+
+    /// <summary>The form of an entry kind: an item per field of its value, with the unit the kind declares for it.</summary>
+    public static OdmLayoutForm LayoutOf(EntryKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return new OdmLayoutForm(kind.Name, kind,
+        [
+            .. OdmValueFields.Flattened(kind.ValueType).Select(f =>
+                new OdmLayoutItem(f.Name, $"{kind.Name}.{(f.Name == OdmValueFields.Scalar ? kind.Argument : f.Name)}", f.Type, !f.Optional,
+                    kind.Units.GetValueOrDefault(f.Name))),
+        ]);
+    }
 
     public static IEnumerable<OdmLayoutForm> Forms => [Enrolment, .. Entries];
 

@@ -67,9 +67,7 @@ public sealed class PatientChart
     public static PatientCourse CourseOf(Baseline baseline, IEnumerable<IPatientEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var course = new CourseBuilder(baseline);
-        foreach (var entry in entries) EntryKinds.Of(entry).AddTo(course, entry);
-        return course.Build();
+        return PatientCourse.From(baseline, entries.Select(entry => EntryKinds.Of(entry).InCourse(entry)));
     }
 
     /// <summary>The patient as the cohort tables read it: the course and what the rules concluded from it.</summary>

@@ -45,9 +45,16 @@ public abstract class EntryKind
     /// <summary>
     /// Whether the entry can change what the alerts derived from the assessment read (protocol
     /// status, improvement after escalation, molecular failures); the alert projection skips
-    /// re-evaluating after the others.
+    /// re-evaluating after the others. No default: a kind that moves it must be read by
+    /// <see cref="TrialMonitor.Clinical.Course.RunningCourse"/>, one that does not is skipped.
     /// </summary>
-    public virtual bool MovesAssessment => true;
+    public abstract bool MovesAssessment { get; }
+
+    /// <summary>
+    /// The unit of each measured field, by its path in the value as the door names it (wbc, lowerLimits.wbc);
+    /// the ODM metadata, SDTM LB and the patient page read them here. A field with no unit is not listed.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, string> Units { get; } = new Dictionary<string, string>();
 
     /// <summary>The lab tests that give this kind's fields (a lab's results in FHIR are read by them); none for what no lab sends.</summary>
     public virtual IReadOnlyList<LabTest> LabTests => [];
@@ -63,19 +70,34 @@ public abstract class EntryKind
     /// <summary>The limits of what a clinic could have measured; field names are prefixed with <see cref="Argument"/>.</summary>
     public abstract void Check(FieldChecks checks, IPatientEntry entry);
 
-    public abstract void AddTo(CourseBuilder course, IPatientEntry entry);
+    /// <summary>The value the entry gives the course the rules read (its slice of <see cref="PatientCourse"/>).</summary>
+    public abstract IClinicalEntry InCourse(IPatientEntry entry);
 
-    /// <summary>The values of this kind in a course (the inverse of <see cref="AddTo"/>).</summary>
+    /// <summary>The values of this kind in a course, as the door takes them (the inverse of <see cref="InCourse"/>).</summary>
     public abstract IEnumerable<object> ValuesIn(PatientCourse course);
 
     /// <summary>The safety alerts the entry raises by itself (alerts derived from the assessment are raised apart).</summary>
     public abstract IReadOnlyList<SafetySignal> Signals(IPatientEntry entry, int gradeThreshold);
 }
 
-/// <summary>An entry kind with its event and value types; the typed members are what a declaration writes.</summary>
-public abstract class EntryKind<TEvent, TValue> : EntryKind
+/// <summary>
+/// An entry kind with its event and value types; the typed members are what a declaration writes. The value
+/// goes into the course as it is (<see cref="EntryKind{TEvent, TValue, TCourseValue}"/> for one that does not).
+/// </summary>
+public abstract class EntryKind<TEvent, TValue> : EntryKind<TEvent, TValue, TValue>
+    where TEvent : IPatientEntry
+    where TValue : IClinicalEntry
+{
+    protected sealed override TValue InCourse(TValue value) => value;
+
+    protected sealed override TValue FromCourse(TValue value) => value;
+}
+
+/// <summary>An entry kind whose value as the door takes it (a date) is not the value the course holds (a dated record).</summary>
+public abstract class EntryKind<TEvent, TValue, TCourseValue> : EntryKind
     where TEvent : IPatientEntry
     where TValue : notnull
+    where TCourseValue : IClinicalEntry
 {
     public sealed override Type EventType => typeof(TEvent);
 
@@ -89,9 +111,9 @@ public abstract class EntryKind<TEvent, TValue> : EntryKind
     {
     }
 
-    protected abstract void AddTo(CourseBuilder course, TValue value);
+    protected abstract TCourseValue InCourse(TValue value);
 
-    protected abstract IEnumerable<TValue> Values(PatientCourse course);
+    protected abstract TValue FromCourse(TCourseValue value);
 
     protected abstract string FormCode(TValue value);
 
@@ -107,9 +129,13 @@ public abstract class EntryKind<TEvent, TValue> : EntryKind
         Check(checks.Under(Argument), ValueOf((TEvent)entry));
     }
 
-    public sealed override void AddTo(CourseBuilder course, IPatientEntry entry) => AddTo(course, ValueOf((TEvent)entry));
+    public sealed override IClinicalEntry InCourse(IPatientEntry entry) => InCourse(ValueOf((TEvent)entry));
 
-    public sealed override IEnumerable<object> ValuesIn(PatientCourse course) => Values(course).Select(v => (object)v);
+    public sealed override IEnumerable<object> ValuesIn(PatientCourse course)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        return course.Of<TCourseValue>().Select(v => (object)FromCourse(v));
+    }
 
     public sealed override string FormCode(object value) => FormCode((TValue)value);
 

@@ -1,6 +1,8 @@
 using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
+using TrialMonitor.Clinical.Toxicity;
 
 namespace TrialMonitor.Api.Patients.Entries.Kinds;
 
@@ -19,6 +21,22 @@ public sealed class BloodCounts : EntryKind<BloodCountRecorded, BloodCount>
     public override string Argument => "count";
     public override string ChartField => "bloodCounts";
     public override string ClinicalDateField => "count.collectedOn";
+    public override bool MovesAssessment => true;
+
+    public override IReadOnlyDictionary<string, string> Units { get; } = new Dictionary<string, string>
+    {
+        ["wbc"] = LabUnits.CountsPerLitre,
+        ["neutrophils"] = LabUnits.CountsPerLitre,
+        ["platelets"] = LabUnits.CountsPerLitre,
+        ["hemoglobin"] = LabUnits.GramsPerDecilitre,
+        ["blastsPercent"] = "%",
+        ["basophilsPercent"] = "%",
+        ["promyelocytesMyelocytesPercent"] = "%",
+        ["lowerLimits.wbc"] = LabUnits.CountsPerLitre,
+        ["lowerLimits.neutrophils"] = LabUnits.CountsPerLitre,
+        ["lowerLimits.platelets"] = LabUnits.CountsPerLitre,
+        ["lowerLimits.hemoglobin"] = LabUnits.GramsPerDecilitre,
+    };
 
     public override IReadOnlyList<LabTest> LabTests { get; } =
     [
@@ -60,9 +78,6 @@ public sealed class BloodCounts : EntryKind<BloodCountRecorded, BloodCount>
             .Between(c.LowerLimits?.Platelets, 0, 5_000, "platelets", Counts)
             .Between(c.LowerLimits?.Hemoglobin, 0, 25, "hemoglobin", "g/dL");
     }
-
-    protected override void AddTo(CourseBuilder course, BloodCount value) => course.BloodCounts.Add(value);
-    protected override IEnumerable<BloodCount> Values(PatientCourse course) => course.BloodCounts;
 
     protected override IReadOnlyList<SafetySignal> Signals(BloodCount value, int gradeThreshold) =>
         SafetySignals.ForBloodCount(value, gradeThreshold);

@@ -1,4 +1,5 @@
 using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Patients.Entries.Kinds;
@@ -16,6 +17,9 @@ public sealed class Cytogenetics : EntryKind<CytogeneticsRecorded, CytogeneticAs
     public override string Argument => "cytogenetics";
     public override string ChartField => "cytogenetics";
     public override string ClinicalDateField => "cytogenetics.collectedOn";
+    public override bool MovesAssessment => true;
+
+    public override IReadOnlyDictionary<string, string> Units { get; } = new Dictionary<string, string> { ["phPositivePercent"] = "%" };
 
     protected override CytogeneticsRecorded Record(Guid patientId, string entryKey, CytogeneticAssessment value) => new(patientId, entryKey, value);
     protected override CytogeneticAssessment ValueOf(CytogeneticsRecorded entry) => entry.Cytogenetics;
@@ -25,7 +29,4 @@ public sealed class Cytogenetics : EntryKind<CytogeneticsRecorded, CytogeneticAs
         .Between(c.PhPositivePercent, 0, 100, "phPositivePercent", "%")
         .Require(c.CellsAnalysed >= 1, "cellsAnalysed",
             $"must be at least 1 {(c.Method == CytogeneticMethod.Fish ? "nucleus" : "metaphase")} (got {c.CellsAnalysed})");
-
-    protected override void AddTo(CourseBuilder course, CytogeneticAssessment value) => course.Cytogenetics.Add(value);
-    protected override IEnumerable<CytogeneticAssessment> Values(PatientCourse course) => course.Cytogenetics;
 }

@@ -1,3 +1,4 @@
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
 
@@ -18,13 +19,11 @@ public sealed class Deaths : EntryKind<PatientDied, Death>
     public override string ClinicalDateField => "death.diedOn";
     public override int SameDayOrder => 7;
     public override bool DatedFromEnrolment => true;
+    public override bool MovesAssessment => true;
 
     protected override PatientDied Record(Guid patientId, string entryKey, Death value) => new(patientId, entryKey, value);
     protected override Death ValueOf(PatientDied entry) => entry.Death;
     protected override string FormCode(Death value) => "DTH";
-
-    protected override void AddTo(CourseBuilder course, Death value) => course.Deaths.Add(value);
-    protected override IEnumerable<Death> Values(PatientCourse course) => course.Death is { } d ? [d] : [];
 
     protected override IReadOnlyList<SafetySignal> Signals(Death value, int gradeThreshold) => SafetySignals.ForDeath(value);
 }

@@ -1,3 +1,4 @@
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
 
@@ -18,13 +19,11 @@ public sealed class Discontinuations : EntryKind<TherapyDiscontinued, Discontinu
     public override string ClinicalDateField => "discontinuation.effectiveOn";
     public override int SameDayOrder => 6;
     public override bool DatedFromEnrolment => true;
+    public override bool MovesAssessment => true;
 
     protected override TherapyDiscontinued Record(Guid patientId, string entryKey, Discontinuation value) => new(patientId, entryKey, value);
     protected override Discontinuation ValueOf(TherapyDiscontinued entry) => entry.Discontinuation;
     protected override string FormCode(Discontinuation value) => "OFF";
-
-    protected override void AddTo(CourseBuilder course, Discontinuation value) => course.Discontinuations.Add(value);
-    protected override IEnumerable<Discontinuation> Values(PatientCourse course) => course.Discontinuation is { } d ? [d] : [];
 
     protected override IReadOnlyList<SafetySignal> Signals(Discontinuation value, int gradeThreshold) => SafetySignals.ForDiscontinuation(value);
 }

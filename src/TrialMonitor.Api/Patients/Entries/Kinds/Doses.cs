@@ -1,4 +1,5 @@
 using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
 
@@ -21,6 +22,9 @@ public sealed class Doses : EntryKind<DoseChanged, DoseChange>
     public override string ClinicalDateField => "dose.effectiveOn";
     public override int SameDayOrder => 2;
     public override bool DatedFromEnrolment => true;
+    public override bool MovesAssessment => true;
+
+    public override IReadOnlyDictionary<string, string> Units { get; } = new Dictionary<string, string> { ["dailyDoseMg"] = "mg" };
 
     protected override DoseChanged Record(Guid patientId, string entryKey, DoseChange value) => new(patientId, entryKey, value);
     protected override DoseChange ValueOf(DoseChanged entry) => entry.Dose;
@@ -33,9 +37,6 @@ public sealed class Doses : EntryKind<DoseChanged, DoseChange>
         .Require(d.Action is not (DoseAction.Reduced or DoseAction.Interrupted) || !string.IsNullOrWhiteSpace(d.Reason),
             "reason", "a reduction or interruption must say why (PANCYTOPENIA or the toxicity term)")
         .Require(d.Reason is null || d.Reason.Length <= 200, "reason", $"must be at most 200 characters (got {d.Reason?.Length})");
-
-    protected override void AddTo(CourseBuilder course, DoseChange value) => course.Doses.Add(value);
-    protected override IEnumerable<DoseChange> Values(PatientCourse course) => course.Doses;
 
     protected override IReadOnlyList<SafetySignal> Signals(DoseChange value, int gradeThreshold) => SafetySignals.ForDoseChange(value);
 }

@@ -1,3 +1,4 @@
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Patients.Entries.Kinds;
@@ -8,7 +9,7 @@ public sealed record FollowUpContactRecorded(Guid PatientId, string EntryKey, Da
 }
 
 /// <summary>The patient was last known alive and followed on this date (censoring of follow-up).</summary>
-public sealed class FollowUpContacts : EntryKind<FollowUpContactRecorded, DateOnly>
+public sealed class FollowUpContacts : EntryKind<FollowUpContactRecorded, DateOnly, FollowUpContact>
 {
     public override string Name => "FollowUpContact";
     public override string Mutation => "recordFollowUpContact";
@@ -22,7 +23,6 @@ public sealed class FollowUpContacts : EntryKind<FollowUpContactRecorded, DateOn
     protected override FollowUpContactRecorded Record(Guid patientId, string entryKey, DateOnly value) => new(patientId, entryKey, value);
     protected override DateOnly ValueOf(FollowUpContactRecorded entry) => entry.ContactOn;
     protected override string FormCode(DateOnly value) => "FU";
-
-    protected override void AddTo(CourseBuilder course, DateOnly value) => course.FollowUpContacts.Add(value);
-    protected override IEnumerable<DateOnly> Values(PatientCourse course) => course.LastContactOn is { } last ? [last] : [];
+    protected override FollowUpContact InCourse(DateOnly value) => new(value);
+    protected override DateOnly FromCourse(FollowUpContact value) => value.ContactOn;
 }

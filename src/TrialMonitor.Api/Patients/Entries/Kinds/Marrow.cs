@@ -1,4 +1,5 @@
 using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Patients.Entries.Kinds;
@@ -18,6 +19,8 @@ public sealed class Marrow : EntryKind<MarrowRecorded, MarrowAssessment>
     public override string ClinicalDateField => "marrow.collectedOn";
     public override bool MovesAssessment => false;
 
+    public override IReadOnlyDictionary<string, string> Units { get; } = new Dictionary<string, string> { ["blastsPercent"] = "%", ["basophilsPercent"] = "%" };
+
     protected override MarrowRecorded Record(Guid patientId, string entryKey, MarrowAssessment value) => new(patientId, entryKey, value);
     protected override MarrowAssessment ValueOf(MarrowRecorded entry) => entry.Marrow;
     protected override string FormCode(MarrowAssessment value) => "BM";
@@ -25,7 +28,4 @@ public sealed class Marrow : EntryKind<MarrowRecorded, MarrowAssessment>
     protected override void Check(FieldChecks checks, MarrowAssessment m) => checks
         .Between(m.BlastsPercent, 0, 100, "blastsPercent", "%")
         .Between(m.BasophilsPercent, 0, 100, "basophilsPercent", "%");
-
-    protected override void AddTo(CourseBuilder course, MarrowAssessment value) => course.Marrow.Add(value);
-    protected override IEnumerable<MarrowAssessment> Values(PatientCourse course) => course.Marrow;
 }

@@ -1,4 +1,5 @@
 using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Patients.Entries.Kinds;
@@ -16,6 +17,9 @@ public sealed class Molecular : EntryKind<MolecularRecorded, MolecularAssessment
     public override string Argument => "molecular";
     public override string ChartField => "molecular";
     public override string ClinicalDateField => "molecular.collectedOn";
+    public override bool MovesAssessment => true;
+
+    public override IReadOnlyDictionary<string, string> Units { get; } = new Dictionary<string, string> { ["bcrAbl1PercentIs"] = "%", ["abl1ControlCopies"] = "copies" };
 
     // LOINC has no code for the control gene's copies: they come as a component of the BCR-ABL1 result.
     public override IReadOnlyList<LabTest> LabTests { get; } =
@@ -32,7 +36,4 @@ public sealed class Molecular : EntryKind<MolecularRecorded, MolecularAssessment
     protected override void Check(FieldChecks checks, MolecularAssessment m) => checks
         .AtLeast(m.BcrAbl1PercentIs, 0, "bcrAbl1PercentIs", "%")
         .Require(m.Abl1ControlCopies >= 1, "abl1ControlCopies", $"must be at least 1 copy (got {m.Abl1ControlCopies})");
-
-    protected override void AddTo(CourseBuilder course, MolecularAssessment value) => course.Molecular.Add(value);
-    protected override IEnumerable<MolecularAssessment> Values(PatientCourse course) => course.Molecular;
 }

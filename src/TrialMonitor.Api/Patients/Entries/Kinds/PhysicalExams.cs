@@ -1,4 +1,5 @@
 using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Patients.Entries.Kinds;
@@ -16,6 +17,9 @@ public sealed class PhysicalExams : EntryKind<PhysicalExamRecorded, PhysicalExam
     public override string Argument => "exam";
     public override string ChartField => "exams";
     public override string ClinicalDateField => "exam.examinedOn";
+    public override bool MovesAssessment => true;
+
+    public override IReadOnlyDictionary<string, string> Units { get; } = new Dictionary<string, string> { ["spleenCmBelowCostalMargin"] = "cm" };
 
     protected override PhysicalExamRecorded Record(Guid patientId, string entryKey, PhysicalExam value) => new(patientId, entryKey, value);
     protected override PhysicalExam ValueOf(PhysicalExamRecorded entry) => entry.Exam;
@@ -23,7 +27,4 @@ public sealed class PhysicalExams : EntryKind<PhysicalExamRecorded, PhysicalExam
 
     protected override void Check(FieldChecks checks, PhysicalExam e) => checks
         .Between(e.SpleenCmBelowCostalMargin, 0, 40, "spleenCmBelowCostalMargin", "cm");
-
-    protected override void AddTo(CourseBuilder course, PhysicalExam value) => course.Exams.Add(value);
-    protected override IEnumerable<PhysicalExam> Values(PatientCourse course) => course.Exams;
 }

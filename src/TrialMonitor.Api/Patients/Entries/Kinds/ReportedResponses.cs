@@ -1,4 +1,5 @@
 using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Patients.Entries.Kinds;
@@ -25,7 +26,4 @@ public sealed class ReportedResponses : EntryKind<ResponseReported, ReportedResp
 
     protected override void Check(FieldChecks checks, ReportedResponse r) => checks
         .Require(r.Cytogenetic is not null || r.Hematologic is not null, "", "report a cytogenetic or a hematologic response (or both)");
-
-    protected override void AddTo(CourseBuilder course, ReportedResponse value) => course.ReportedResponses.Add(value);
-    protected override IEnumerable<ReportedResponse> Values(PatientCourse course) => course.ReportedResponses;
 }

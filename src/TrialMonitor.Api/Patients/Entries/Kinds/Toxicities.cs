@@ -1,4 +1,5 @@
 using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
 
@@ -28,9 +29,6 @@ public sealed class Toxicities : EntryKind<ToxicityReported, ReportedToxicity>
     protected override void Check(FieldChecks checks, ReportedToxicity t) => checks
         .Text(t.Term, "term", 200)
         .Between(t.Grade, 1, 5, "grade");
-
-    protected override void AddTo(CourseBuilder course, ReportedToxicity value) => course.Toxicities.Add(value);
-    protected override IEnumerable<ReportedToxicity> Values(PatientCourse course) => course.Toxicities;
 
     protected override IReadOnlyList<SafetySignal> Signals(ReportedToxicity value, int gradeThreshold) =>
         SafetySignals.ForReportedToxicity(value, gradeThreshold);

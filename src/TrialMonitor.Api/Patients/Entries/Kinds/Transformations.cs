@@ -1,3 +1,4 @@
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
 
@@ -18,13 +19,11 @@ public sealed class Transformations : EntryKind<TransformationDiagnosed, Transfo
     public override string ClinicalDateField => "transformation.diagnosedOn";
     public override int SameDayOrder => 5;
     public override bool DatedFromEnrolment => true;
+    public override bool MovesAssessment => true;
 
     protected override TransformationDiagnosed Record(Guid patientId, string entryKey, Transformation value) => new(patientId, entryKey, value);
     protected override Transformation ValueOf(TransformationDiagnosed entry) => entry.Transformation;
     protected override string FormCode(Transformation value) => "TRF";
-
-    protected override void AddTo(CourseBuilder course, Transformation value) => course.Transformations.Add(value);
-    protected override IEnumerable<Transformation> Values(PatientCourse course) => course.Transformation is { } t ? [t] : [];
 
     protected override IReadOnlyList<SafetySignal> Signals(Transformation value, int gradeThreshold) => SafetySignals.ForTransformation(value);
 }

@@ -29,6 +29,7 @@ const selection = `id trialId subjectId site enrolledOn version
 const query = `query PatientTimeline($patientId: ID!) {
   patient(id: $patientId) {${selection}
   }
+  entryKinds { chartField units { field unit } }
 }`;
 
 const watch = `subscription WatchThePatient($patientId: ID!) { patientChanged(patientId: $patientId) {${selection} } }`;
@@ -47,11 +48,17 @@ const responseBands = [
 ];
 
 const measures = [
-  { key: 'wbc', label: 'WBC ×10⁹/L', term: 'White blood cell decreased' },
-  { key: 'neutrophils', label: 'Neutrophils ×10⁹/L', term: 'Neutrophil count decreased' },
-  { key: 'platelets', label: 'Platelets ×10⁹/L', term: 'Platelet count decreased' },
-  { key: 'hemoglobin', label: 'Hemoglobin g/dL', term: 'Anemia' },
+  { key: 'wbc', label: 'WBC', term: 'White blood cell decreased' },
+  { key: 'neutrophils', label: 'Neutrophils', term: 'Neutrophil count decreased' },
+  { key: 'platelets', label: 'Platelets', term: 'Platelet count decreased' },
+  { key: 'hemoglobin', label: 'Hemoglobin', term: 'Anemia' },
 ];
+
+const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** The units each entry kind declares (the API's entryKinds): chart field → value field → unit, 10^9/L shown as ×10⁹/L. */
+const unitsOf = (kinds) => Object.fromEntries(kinds.map((kind) => [kind.chartField, Object.fromEntries(kind.units.map((u) =>
+  [u.field, u.unit.replace(/^10\^(\d+)/, (_, power) => `×10${[...power].map((d) => superscripts[d]).join('')}`)]))]));
 
 const date = (value) => new Date(`${value}T00:00:00Z`);
 
@@ -66,7 +73,8 @@ export async function patientPage(page, patientId) {
   const body = h('div', {});
   const live = status('Live: the timeline updates as entries are recorded.');
   page.append(heading(`Patient ${data.patient.subjectId}`, query, variables), live, body);
-  const show = (patient) => body.replaceChildren(...timeline(patient, alerts));
+  const units = unitsOf(data.entryKinds);
+  const show = (patient) => body.replaceChildren(...timeline(patient, alerts, units));
   show(data.patient);
   return subscribe(watch, variables, (pushed) => {
     show(pushed.patientChanged);
@@ -74,7 +82,7 @@ export async function patientPage(page, patientId) {
   }, (error) => { live.textContent = `Live updates stopped: ${error.message}`; });
 }
 
-function timeline(patient, alerts) {
+function timeline(patient, alerts, units) {
   const a = patient.assessment;
   const dates = [
     patient.enrolledOn,
@@ -113,7 +121,7 @@ function timeline(patient, alerts) {
     const limits = rows.filter((c) => c.lowerLimits?.[measure.key] != null);
     const grades = a.labToxicityGrades.filter((g) => g.term === measure.term && g.grade > 0);
     const plot = Plot.plot({
-      width, height: 130, marginLeft: 60, x, y: { label: measure.label, grid: true },
+      width, height: 130, marginLeft: 60, x, y: { label: `${measure.label} ${units.bloodCounts[measure.key]}`, grid: true },
       marks: [
         Plot.line(limits, { x: (c) => date(c.collectedOn), y: (c) => c.lowerLimits[measure.key], stroke: '#999', strokeDasharray: '4 3', curve: 'step-after' }),
         Plot.line(rows, { x: (c) => date(c.collectedOn), y: measure.key, stroke: '#4575b4' }),
@@ -128,7 +136,7 @@ function timeline(patient, alerts) {
   const doses = patient.doses.map((d) => d.dose).sort((p, q) => p.effectiveOn.localeCompare(q.effectiveOn));
   const doseSteps = [...doses, ...(doses.length ? [{ ...doses.at(-1), effectiveOn: dates.at(-1) }] : [])];
   const dosePlot = Plot.plot({
-    width, height: 130, marginLeft: 60, x, y: { label: 'Daily dose mg' },
+    width, height: 130, marginLeft: 60, x, y: { label: `Daily dose ${units.doses.dailyDoseMg}` },
     marks: [
       Plot.areaY(doseSteps, { x: (d) => date(d.effectiveOn), y: 'dailyDoseMg', curve: 'step-after', fill: '#fdae61', fillOpacity: 0.6 }),
       eventRules,
