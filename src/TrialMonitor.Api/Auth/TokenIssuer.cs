@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using TrialMonitor.Api.Commands;
 
 namespace TrialMonitor.Api.Auth;
 
@@ -10,9 +11,21 @@ public static class TokenIssuer
     /// <summary>Where ./ops/run serves the API.</summary>
     public const string DefaultBaseUrl = "http://127.0.0.1:5080";
 
+    public const string Usage = "usage: token ROLE [--site SITE]... [--trial CODE]... [--user NAME] [--hours N] [--link [BASE_URL]]   "
+        + "(ROLE: coordinator | safety_monitor | auditor | admin | lab; BASE_URL default " + DefaultBaseUrl + ")";
+
+    public static readonly ProcessCommand Command = new("token", Usage,
+        "Prints a token for the local API (./ops/token). It is the last line, signed with TrialMonitor__Auth__SigningKey or the development key; "
+        + "--hours its lifetime (default 12); with --link, a link that opens the trial pages signed in with it. Exits 0, or 2 on bad arguments.",
+        CommandHost.Configuration,
+        (services, args, output, error, _) => Task.FromResult(Run(args, services.GetRequiredService<IConfiguration>(), output, error)));
+
+    /// <exception cref="ArgumentOutOfRangeException">The lifetime is not positive: the token would be expired when minted.</exception>
+
     public static string Mint(AuthSettings settings, string user, IEnumerable<string> roles, IEnumerable<string>? sites = null,
         TimeSpan? lifetime = null, IEnumerable<string>? trials = null)
     {
+        if (lifetime is { } given) ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(given, TimeSpan.Zero, nameof(lifetime));
         var claims = new List<Claim> { new(TrialMonitorClaims.User, user) };
         claims.AddRange(roles.Select(role => new Claim(TrialMonitorClaims.Role, role)));
         claims.AddRange((sites ?? []).Select(site => new Claim(TrialMonitorClaims.Site, site)));
@@ -37,12 +50,10 @@ public static class TokenIssuer
     /// <returns>The process exit code.</returns>
     public static int Run(IReadOnlyList<string> args, IConfiguration configuration, TextWriter output, TextWriter error)
     {
-        const string usage = "usage: token ROLE [--site SITE]... [--trial CODE]... [--user NAME] [--hours N] [--link [BASE_URL]]   "
-            + "(ROLE: coordinator | safety_monitor | auditor | admin | lab; BASE_URL default " + DefaultBaseUrl + ")";
         if (args.Count == 0 || !Roles.All.Contains(args[0]))
         {
-            error.WriteLine(usage);
-            return 2;
+            error.WriteLine(Usage);
+            return ProcessCommand.BadArguments;
         }
         var role = args[0];
         var sites = new List<string>();
@@ -62,9 +73,14 @@ public static class TokenIssuer
                 case "--link" when value is not null && !value.StartsWith("--", StringComparison.Ordinal): linkBase = value; i++; break;
                 case "--link": linkBase = DefaultBaseUrl; break;
                 default:
-                    error.WriteLine(usage);
-                    return 2;
+                    error.WriteLine(Usage);
+                    return ProcessCommand.BadArguments;
             }
+        }
+        if (hours <= 0)
+        {
+            error.WriteLine($"--hours {hours.ToString(System.Globalization.CultureInfo.InvariantCulture)}: a token's lifetime must be positive\n{Usage}");
+            return ProcessCommand.BadArguments;
         }
         if (role == Roles.Coordinator && sites.Count == 0)
             error.WriteLine("note: a coordinator without --site may read and write no patient");

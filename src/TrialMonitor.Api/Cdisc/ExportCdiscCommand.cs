@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Marten;
 using TrialMonitor.Api.Cdisc.DatasetJson;
+using TrialMonitor.Api.Commands;
 
 namespace TrialMonitor.Api.Cdisc;
 
@@ -18,18 +19,19 @@ public static class ExportCdiscCommand
 
     public const string Usage = "usage: export-cdisc TRIAL_ID OUT_DIR [--as-of TIME]   (TIME: ISO 8601, e.g. 2026-11-29T12:00:00Z)";
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
+    public static readonly ProcessCommand Command = new("export-cdisc", Usage,
+        "Writes a trial's CDISC SDTM and ADaM datasets (./ops/export-cdisc). As Dataset-JSON, NDJSON and CSV, with OUT_DIR/index.json; "
+        + "with --as-of, what the system knew at that recorded time. Exits 0 when written, 1 for an unknown trial, 2 on bad arguments.",
+        CommandHost.Services, RunAsync);
+
+    internal static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
         CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         if (!TryParse(args, out var trialId, out var directory, out var asOf, out var problem))
         {
             error.WriteLine(problem);
             error.WriteLine(Usage);
-            return 2;
+            return ProcessCommand.BadArguments;
         }
 
         var createdAt = services.GetRequiredService<TimeProvider>().GetUtcNow();

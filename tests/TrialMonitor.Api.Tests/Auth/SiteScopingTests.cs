@@ -104,12 +104,12 @@ public sealed class SiteScopingTests(AppFixture app) : IntegrationTest(app)
 
         await Bus.EnrolledPatient(scenario.Trial, "003", AccessScenario.Site);
 
-        // The coordinator's tables count SITE-2's one patient, the monitor's all three.
-        Assert.Equal((1, 1), Patients(await coordinator.NextAsync()));
+        // The monitor's tables count all three patients; the coordinator gets no push for an MDACC patient.
         Assert.Equal((3, 3), Patients(await monitor.NextAsync()));
 
         await Bus.EnrolledPatient(scenario.Trial, "004", AccessScenario.OtherSite);
 
+        // The coordinator's first push: SITE-2's two patients.
         Assert.Equal((2, 2), Patients(await coordinator.NextAsync()));
         Assert.Equal((4, 4), Patients(await monitor.NextAsync()));
     }

@@ -11,62 +11,36 @@ namespace TrialMonitor.Api.Alerts.Listening;
 /// committed while it was disconnected is skipped; notifications only say "look now".
 /// </summary>
 public sealed partial class AlertListener(
-    IDocumentStore store, AlertHub hub, AlertListenerState state, IConfiguration configuration, ILogger<AlertListener> logger) : BackgroundService
+    IDocumentStore store, AlertHub hub, AlertListenerState state, IConfiguration configuration, ILogger<AlertListener> logger)
+    : ChannelListener(AlertProjection.Channel, configuration, logger)
 {
     // Also looks without a notification now and then, should one ever be dropped.
     private static readonly TimeSpan SafetyPoll = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(30);
 
+    private readonly ILogger _logger = logger;
     private long cursor = -1;
     private Guid? lastPublished;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ListeningAsync(NpgsqlConnection connection, CancellationToken stoppingToken)
     {
-        var reconnectDelay = TimeSpan.FromMilliseconds(250);
+        if (cursor < 0)
+        {
+            // A new instance publishes what is raised from now on; earlier alerts are in the feed.
+            await using var session = store.QuerySession();
+            cursor = await AlertFeed.LatestPositionAsync(session, stoppingToken);
+        }
+        LogListening(_logger, cursor);
+        state.Set(true);
+
+        await PublishChangesAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                await using var connection = new NpgsqlConnection(EventStore.ConnectionString(configuration));
-                await connection.OpenAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {AlertProjection.Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                if (cursor < 0)
-                {
-                    // A new instance publishes what is raised from now on; earlier alerts are in the feed.
-                    await using var session = store.QuerySession();
-                    cursor = await AlertFeed.LatestPositionAsync(session, stoppingToken);
-                }
-                LogListening(cursor);
-                state.Set(true);
-                reconnectDelay = TimeSpan.FromMilliseconds(250);
-
-                await PublishChangesAsync(stoppingToken);
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(SafetyPoll, stoppingToken);
-                    await PublishChangesAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                state.Set(false);
-                return;
-            }
-#pragma warning disable CA1031 // The listener must outlive any database failure: log, wait, reconnect.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                state.Set(false);
-                LogReconnecting(e, reconnectDelay);
-                await Task.Delay(reconnectDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                reconnectDelay = TimeSpan.FromTicks(Math.Min(reconnectDelay.Ticks * 2, MaxReconnectDelay.Ticks));
-            }
+            await connection.WaitAsync(SafetyPoll, stoppingToken);
+            await PublishChangesAsync(stoppingToken);
         }
     }
+
+    protected override void OnDisconnected() => state.Set(false);
 
     private async Task PublishChangesAsync(CancellationToken ct)
     {
@@ -96,8 +70,5 @@ public sealed partial class AlertListener(
     }
 
     [LoggerMessage(LogLevel.Information, "Listening for alerts after feed position {Cursor}")]
-    private partial void LogListening(long cursor);
-
-    [LoggerMessage(LogLevel.Warning, "Alert listener lost its connection; reconnecting in {Delay}")]
-    private partial void LogReconnecting(Exception exception, TimeSpan delay);
+    private static partial void LogListening(ILogger logger, long cursor);
 }

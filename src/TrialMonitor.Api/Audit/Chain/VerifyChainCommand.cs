@@ -1,4 +1,5 @@
 using Marten;
+using TrialMonitor.Api.Commands;
 
 namespace TrialMonitor.Api.Audit.Chain;
 
@@ -10,13 +11,14 @@ public static class VerifyChainCommand
 {
     public const string Usage = "usage: verify-chain [PATIENT_ID | --trial TRIAL_ID | --all]   (no argument: --all)";
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
+    public static readonly ProcessCommand Command = new("verify-chain", Usage,
+        "Verifies the audit hash chains (./ops/verify-chain). Each is checked against the events as stored and each broken link named: "
+        + "one patient's stream, a trial's stream and its patients', or every stream. Exits 0 when intact, 1 when a chain is broken, 2 on bad arguments.",
+        CommandHost.Services, RunAsync);
+
+    internal static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
         CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
 
         switch (args)
@@ -31,7 +33,7 @@ public static class VerifyChainCommand
                 return result.Intact ? 0 : 1;
             default:
                 error.WriteLine(Usage);
-                return 2;
+                return ProcessCommand.BadArguments;
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using TrialMonitor.Api.Infrastructure;
 
 namespace TrialMonitor.Api.Audit.Export;
 
@@ -46,7 +47,7 @@ public static class AuditTrailFormats
                     string.Join("; ", row.Changes.Select(c => $"{c.Field}: {c.After ?? "-"}")),
                     e.DataJson,
                 ];
-                await writer.WriteLineAsync(string.Join(',', fields.Select(Csv)).AsMemory(), cancellation);
+                await writer.WriteLineAsync(CsvField.Line(fields).AsMemory(), cancellation);
             }, () => FlushAsync(writer, body, cancellation), cancellation);
             await FlushAsync(writer, body, cancellation);
         }
@@ -139,11 +140,4 @@ public static class AuditTrailFormats
     }
 
     private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
-    private static string Csv(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using TrialMonitor.Api.Infrastructure;
 
 namespace TrialMonitor.Api.Cdisc.DatasetJson;
 
@@ -43,8 +44,5 @@ public sealed class CsvRows : IAsyncDisposable
     }
 
     private Task WriteLineAsync(IEnumerable<string> fields, CancellationToken cancellation) =>
-        writer.WriteLineAsync(string.Join(',', fields.Select(Quote)).AsMemory(), cancellation);
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        writer.WriteLineAsync(CsvField.Line(fields).AsMemory(), cancellation);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrialMonitor.Api.Commands;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Layout;
 using TrialMonitor.Api.Odm.Mapping;
@@ -15,13 +16,16 @@ public static class ImportOdmCommand
     public const string Usage = "usage: import-odm FILE --trial TRIAL_ID [--mapping MAP.json] [--dry-run] [--report errors.csv] [--user NAME]\n" +
                                 "  (without --mapping: TrialMonitor's own export, ./ops/export-odm)";
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
+    // Started: the import's commands go through Wolverine.
+    public static readonly ProcessCommand Command = new("import-odm", Usage,
+        "Imports an EDC's CDISC ODM 1.3 export (./ops/import-odm). Through the write path, with progress on the error stream, "
+        + "one line per refused or unmapped item (or the CSV --report), a summary at the end; --dry-run decides without appending. "
+        + "Exits 0 when nothing was refused or unmapped, 1 when something was, 2 on bad arguments.",
+        CommandHost.Running, RunAsync);
+
+    internal static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
         CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         string? file = null, mappingPath = null, reportPath = null, user = Environment.UserName;
         Guid? trial = null;
         var dryRun = false;
@@ -50,18 +54,18 @@ public static class ImportOdmCommand
                     break;
                 default:
                     error.WriteLine($"{Usage}\nnot understood: {args[i]}");
-                    return 2;
+                    return ProcessCommand.BadArguments;
             }
         }
         if (file is null || trial is null)
         {
             error.WriteLine(Usage);
-            return 2;
+            return ProcessCommand.BadArguments;
         }
         if (!File.Exists(file) || mappingPath is not null && !File.Exists(mappingPath))
         {
             error.WriteLine($"no such file: {(File.Exists(file) ? mappingPath : file)}");
-            return 2;
+            return ProcessCommand.BadArguments;
         }
         OdmMapping mapping;
         if (mappingPath is not null) mapping = OdmMapping.Load(mappingPath);
@@ -71,7 +75,7 @@ public static class ImportOdmCommand
             if (OdmReader.SourceSystemOf(peek) is var source && source != OdmLayout.SourceSystem)
             {
                 error.WriteLine($"{file} was not exported by TrialMonitor (ODM/@SourceSystem is '{source}'): give the mapping of its source with --mapping\n{Usage}");
-                return 2;
+                return ProcessCommand.BadArguments;
             }
             mapping = OdmLayoutMapping.Mapping;
         }

@@ -1,4 +1,5 @@
 using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Infrastructure;
 using TrialMonitor.Api.Odm.Reading;
 
 namespace TrialMonitor.Api.Odm.Importing;
@@ -19,9 +20,9 @@ public sealed record OdmImportRow(int Line, string Path, string Field, string? V
         return item.TransactionType == OdmItemGroup.Remove ? null : new OdmImportRow(item.Line, group.ItemPath(item), item.ItemOid, item.Value, "unmapped: " + why);
     }
 
-    public string ToCsv() => string.Join(',', Line.ToString(System.Globalization.CultureInfo.InvariantCulture), Csv(Path), Csv(Field), Csv(Value), Csv(Reason));
-
-    private static string Csv(string? text) => text is null ? "" : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>The texts always quoted: an empty value (<c>""</c>) is not a missing one.</summary>
+    public string ToCsv() => string.Join(',', Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        CsvField.Quoted(Path), CsvField.Quoted(Field), CsvField.Quoted(Value), CsvField.Quoted(Reason));
 }
 
 /// <summary>What an import did (or, in a dry run, would do).</summary>

@@ -49,7 +49,9 @@ public sealed class ChangeSubscriptions : ObjectGraphType
             .ResolveStream(ctx =>
             {
                 var trialId = ctx.IdArgument("trialId");
-                return changes.Where(c => c.TrialId == trialId);
+                // A coordinator's views hold their sites' patients only: another site's change leaves them as they were.
+                var sites = SiteAccess.ReadableSites(ctx.User);
+                return changes.Where(c => c.TrialId == trialId && (sites is null || c.Site is null || sites.Contains(c.Site)));
             })
             .ResolveAsync(async ctx =>
             {

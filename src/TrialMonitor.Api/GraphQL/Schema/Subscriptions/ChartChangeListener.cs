@@ -9,46 +9,16 @@ namespace TrialMonitor.Api.GraphQL.Schema.Subscriptions;
 /// The subscriptions push the current chart or views, so a change missed while reconnecting is made
 /// good by the next one.
 /// </summary>
-public sealed partial class ChartChangeListener(ChartChanges changes, IConfiguration configuration, ILogger<ChartChangeListener> logger)
-    : BackgroundService
+public sealed class ChartChangeListener(ChartChanges changes, IConfiguration configuration, ILogger<ChartChangeListener> logger)
+    : ChannelListener(ChartChangePublisher.Channel, configuration, logger)
 {
-    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(30);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override void OnNotification(string payload)
     {
-        var reconnectDelay = TimeSpan.FromMilliseconds(250);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(EventStore.ConnectionString(configuration));
-                await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, notification) =>
-                {
-                    if (ChartChangePublisher.ParseFromAnotherInstance(notification.Payload) is { } change) changes.Publish(change);
-                };
-                await using (var listen = new NpgsqlCommand($"LISTEN {ChartChangePublisher.Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-                reconnectDelay = TimeSpan.FromMilliseconds(250);
-                while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The listener must outlive any database failure: log, wait, reconnect.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogReconnecting(e, reconnectDelay);
-                await Task.Delay(reconnectDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                reconnectDelay = TimeSpan.FromTicks(Math.Min(reconnectDelay.Ticks * 2, MaxReconnectDelay.Ticks));
-            }
-        }
+        if (ChartChangePublisher.ParseFromAnotherInstance(payload) is { } change) changes.Publish(change);
     }
 
-    [LoggerMessage(LogLevel.Warning, "Chart change listener lost its connection; reconnecting in {Delay}")]
-    private partial void LogReconnecting(Exception exception, TimeSpan delay);
+    protected override async Task ListeningAsync(NpgsqlConnection connection, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
+    }
 }

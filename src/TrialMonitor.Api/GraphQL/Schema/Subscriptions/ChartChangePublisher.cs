@@ -26,8 +26,8 @@ public sealed partial class ChartChangePublisher(ChartChanges changes, IConfigur
         var changed = commit.Inserted.Concat(commit.Updated).ToList();
         List<ChartChanged> published =
         [
-            .. changed.OfType<PatientChart>().Select(chart => new ChartChanged(chart.TrialId, chart.Id, committedAt)),
-            .. changed.OfType<Trial>().Select(trial => new ChartChanged(trial.Id, null, committedAt)),
+            .. changed.OfType<PatientChart>().Select(chart => new ChartChanged(chart.TrialId, chart.Id, chart.Site, committedAt)),
+            .. changed.OfType<Trial>().Select(trial => new ChartChanged(trial.Id, null, null, committedAt)),
         ];
         if (published.Count == 0) return;
         foreach (var change in published) changes.Publish(change);
@@ -51,18 +51,21 @@ public sealed partial class ChartChangePublisher(ChartChanges changes, IConfigur
 
     private static string Format(ChartChanged change) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{Instance:N}/{change.TrialId:N}/{change.PatientId:N}/{change.CommittedAt.ToUnixTimeMilliseconds()}");
+            $"{Instance:N}/{change.TrialId:N}/{change.PatientId:N}/{change.CommittedAt.ToUnixTimeMilliseconds()}/{change.Site}");
 
-    /// <summary>A change another instance committed; null for this instance's own (or an unreadable payload).</summary>
+    /// <summary>
+    /// A change another instance committed; null for this instance's own (or an unreadable payload). The site comes
+    /// last, whatever it holds; an instance of the release before sends none.
+    /// </summary>
     internal static ChartChanged? ParseFromAnotherInstance(string payload)
     {
-        var parts = payload.Split('/');
-        return parts.Length == 4
+        var parts = payload.Split('/', 5);
+        return parts.Length is 4 or 5
                && Guid.TryParseExact(parts[0], "N", out var sender) && sender != Instance
                && Guid.TryParseExact(parts[1], "N", out var trial)
                && long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var committedAt)
             ? new ChartChanged(trial, Guid.TryParseExact(parts[2], "N", out var patient) ? patient : null,
-                DateTimeOffset.FromUnixTimeMilliseconds(committedAt))
+                parts.Length == 5 && parts[4].Length > 0 ? parts[4] : null, DateTimeOffset.FromUnixTimeMilliseconds(committedAt))
             : null;
     }
 

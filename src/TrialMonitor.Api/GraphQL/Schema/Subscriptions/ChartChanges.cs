@@ -1,7 +1,9 @@
 namespace TrialMonitor.Api.GraphQL.Schema.Subscriptions;
 
-/// <summary>A commit changed this patient's chart (PatientId) or this trial's settings (PatientId null).</summary>
-public sealed record ChartChanged(Guid TrialId, Guid? PatientId, DateTimeOffset CommittedAt);
+/// <summary>
+/// A commit changed this patient's chart (PatientId, at Site) or this trial's settings (PatientId and Site null).
+/// </summary>
+public sealed record ChartChanged(Guid TrialId, Guid? PatientId, string? Site, DateTimeOffset CommittedAt);
 
 /// <summary>
 /// In-process hub of committed chart and trial changes, written through any instance: the commit
