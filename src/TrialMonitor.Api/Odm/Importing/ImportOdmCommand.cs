@@ -1,9 +1,11 @@
 using System.Globalization;
+using Marten;
 using TrialMonitor.Api.Commands;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Layout;
 using TrialMonitor.Api.Odm.Mapping;
 using TrialMonitor.Api.Odm.Reading;
+using TrialMonitor.Api.Trials;
 
 namespace TrialMonitor.Api.Odm.Importing;
 
@@ -67,8 +69,40 @@ public static class ImportOdmCommand
             error.WriteLine($"no such file: {(File.Exists(file) ? mappingPath : file)}");
             return ProcessCommand.BadArguments;
         }
+        await using (var session = services.GetRequiredService<IDocumentStore>().QuerySession())
+        {
+            if (await session.LoadAsync<Trial>(trial.Value, cancellation) is null)
+            {
+                error.WriteLine($"no trial {trial}: register it first (registerTrial)");
+                return ProcessCommand.BadArguments;
+            }
+        }
+        await using (var check = File.OpenRead(file))
+        {
+            if (OdmFileCheck.ProblemOf(check) is { } problem)
+            {
+                error.WriteLine($"{file}: {problem}");
+                return ProcessCommand.BadArguments;
+            }
+        }
         OdmMapping mapping;
-        if (mappingPath is not null) mapping = OdmMapping.Load(mappingPath);
+        if (mappingPath is not null)
+        {
+            try
+            {
+                mapping = OdmMapping.Load(mappingPath);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
+            {
+                error.WriteLine($"{mappingPath}: {e.Message}");
+                return ProcessCommand.BadArguments;
+            }
+            if (OdmMappingCheck.Problems(mapping) is { Count: > 0 } problems)
+            {
+                error.WriteLine($"{mappingPath}: {string.Join("; ", problems)}");
+                return ProcessCommand.BadArguments;
+            }
+        }
         else
         {
             await using var peek = File.OpenRead(file);

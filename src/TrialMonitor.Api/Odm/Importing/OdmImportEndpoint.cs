@@ -1,9 +1,12 @@
 using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Layout;
 using TrialMonitor.Api.Odm.Mapping;
 using TrialMonitor.Api.Odm.Reading;
+using TrialMonitor.Api.Trials;
 
 namespace TrialMonitor.Api.Odm.Importing;
 
@@ -17,19 +20,43 @@ public static class OdmImportEndpoint
 {
     public static IEndpointRouteBuilder MapOdmImport(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/odm/trials/{trialId:guid}/import", Import).DisableAntiforgery().RequireAuthorization(RolePolicies.CoordinatorOrAdmin);
+        app.MapPost("/odm/trials/{trialId:guid}/import", Import).DisableAntiforgery().RequireAuthorization(RolePolicies.CoordinatorOrAdmin)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes));
         return app;
     }
 
-    private static async Task<IResult> Import(HttpContext http, Guid trialId, bool? dryRun)
+    /// <summary>The largest upload (ASP.NET's multipart limit): a larger export is imported with ./ops/import-odm, which reads any size.</summary>
+    public const long MaxUploadBytes = 128L * 1024 * 1024;
+
+    private static async Task<IResult> Import(HttpContext http, Guid trialId, bool? dryRun, IDocumentStore store)
     {
         var user = http.User;
         // The policy let them in as one of the two; a coordinator's writes are bound to their sites.
         var role = user.IsInRole(Roles.Coordinator) ? Roles.Coordinator : Roles.Admin;
+        await using (var session = store.QuerySession())
+        {
+            // Before the upload is read: there is nothing to import it into.
+            if (await session.LoadAsync<Trial>(trialId, http.RequestAborted) is null)
+                return Results.Text($"no trial {trialId}: register it first (registerTrial)", statusCode: StatusCodes.Status404NotFound);
+        }
         if (!http.Request.HasFormContentType) return Results.Text("send multipart/form-data with the parts 'file' and 'mapping'", statusCode: StatusCodes.Status400BadRequest);
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var tooLarge = $"the upload is larger than the {MaxUploadBytes} bytes this endpoint accepts: import the file with ./ops/import-odm";
+        if (http.Request.ContentLength > MaxUploadBytes) return Results.Text(tooLarge, statusCode: StatusCodes.Status413PayloadTooLarge);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException || e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            return Results.Text(tooLarge, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
         if (form.Files.GetFile("file") is not { } file)
             return Results.Text("send multipart/form-data with the parts 'file' and 'mapping'", statusCode: StatusCodes.Status400BadRequest);
+        await using (var check = file.OpenReadStream())
+        {
+            if (OdmFileCheck.ProblemOf(check) is { } problem) return Results.Text($"file: {problem}", statusCode: StatusCodes.Status400BadRequest);
+        }
         OdmMapping mapping;
         if (form.Files.GetFile("mapping") is not { } mappingFile)
         {
@@ -51,6 +78,8 @@ public static class OdmImportEndpoint
             {
                 return Results.Text($"mapping: {e.Message}", statusCode: StatusCodes.Status400BadRequest);
             }
+            if (OdmMappingCheck.Problems(mapping) is { Count: > 0 } problems)
+                return Results.Text($"mapping: {string.Join("; ", problems)}", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var rows = new List<OdmImportRow>();
