@@ -3,9 +3,6 @@ using Marten;
 using TrialMonitor.Api.Commands;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Layout;
-using TrialMonitor.Api.Odm.Mapping;
-using TrialMonitor.Api.Odm.Reading;
-using TrialMonitor.Api.Trials;
 
 namespace TrialMonitor.Api.Odm.Importing;
 
@@ -69,55 +66,18 @@ public static class ImportOdmCommand
             error.WriteLine($"no such file: {(File.Exists(file) ? mappingPath : file)}");
             return ProcessCommand.BadArguments;
         }
-        await using (var session = services.GetRequiredService<IDocumentStore>().QuerySession())
+        var (mapping, refusal) = await OdmImportPreflight.CheckAsync(services.GetRequiredService<IDocumentStore>(), trial.Value,
+            () => File.OpenRead(file), mappingPath is null ? null : () => File.OpenRead(mappingPath), cancellation);
+        if (refusal is not null)
         {
-            if (await session.LoadAsync<Trial>(trial.Value, cancellation) is null)
-            {
-                error.WriteLine($"no trial {trial}: register it first (registerTrial)");
-                return ProcessCommand.BadArguments;
-            }
-        }
-        await using (var check = File.OpenRead(file))
-        {
-            if (OdmFileCheck.ProblemOf(check) is { } problem)
-            {
-                error.WriteLine($"{file}: {problem}");
-                return ProcessCommand.BadArguments;
-            }
-        }
-        OdmMapping mapping;
-        if (mappingPath is not null)
-        {
-            try
-            {
-                mapping = OdmMapping.Load(mappingPath);
-            }
-            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
-            {
-                error.WriteLine($"{mappingPath}: {e.Message}");
-                return ProcessCommand.BadArguments;
-            }
-            if (OdmMappingCheck.Problems(mapping) is { Count: > 0 } problems)
-            {
-                error.WriteLine($"{mappingPath}: {string.Join("; ", problems)}");
-                return ProcessCommand.BadArguments;
-            }
-        }
-        else
-        {
-            await using var peek = File.OpenRead(file);
-            if (OdmReader.SourceSystemOf(peek) is var source && source != OdmLayout.SourceSystem)
-            {
-                error.WriteLine($"{file} was not exported by TrialMonitor (ODM/@SourceSystem is '{source}'): give the mapping of its source with --mapping\n{Usage}");
-                return ProcessCommand.BadArguments;
-            }
-            mapping = OdmLayoutMapping.Mapping;
+            error.WriteLine($"{file}: {refusal.Message}" + (mappingPath is null && !refusal.UnknownTrial ? $" (--mapping)\n{Usage}" : ""));
+            return ProcessCommand.BadArguments;
         }
         await using var report = reportPath is null ? null : new StreamWriter(reportPath);
         report?.WriteLine(OdmImportRow.CsvHeader);
         var import = OdmImport.For(services);
         await using var stream = File.OpenRead(file);
-        var summary = await import.RunAsync(stream, mapping,
+        var summary = await import.RunAsync(stream, mapping!,
             new OdmImportRequest(trial.Value, Path.GetFileName(file), user, EventMetadata.Sources.System, WriteScope.AllSites, dryRun),
             row =>
             {

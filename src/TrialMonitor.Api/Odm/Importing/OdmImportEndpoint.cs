@@ -1,12 +1,7 @@
-using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
-using TrialMonitor.Api.Odm.Layout;
-using TrialMonitor.Api.Odm.Mapping;
-using TrialMonitor.Api.Odm.Reading;
-using TrialMonitor.Api.Trials;
 
 namespace TrialMonitor.Api.Odm.Importing;
 
@@ -33,12 +28,6 @@ public static class OdmImportEndpoint
         var user = http.User;
         // The policy let them in as one of the two; a coordinator's writes are bound to their sites.
         var role = user.IsInRole(Roles.Coordinator) ? Roles.Coordinator : Roles.Admin;
-        await using (var session = store.QuerySession())
-        {
-            // Before the upload is read: there is nothing to import it into.
-            if (await session.LoadAsync<Trial>(trialId, http.RequestAborted) is null)
-                return Results.Text($"no trial {trialId}: register it first (registerTrial)", statusCode: StatusCodes.Status404NotFound);
-        }
         if (!http.Request.HasFormContentType) return Results.Text("send multipart/form-data with the parts 'file' and 'mapping'", statusCode: StatusCodes.Status400BadRequest);
         var tooLarge = $"the upload is larger than the {MaxUploadBytes} bytes this endpoint accepts: import the file with ./ops/import-odm";
         if (http.Request.ContentLength > MaxUploadBytes) return Results.Text(tooLarge, statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -53,40 +42,17 @@ public static class OdmImportEndpoint
         }
         if (form.Files.GetFile("file") is not { } file)
             return Results.Text("send multipart/form-data with the parts 'file' and 'mapping'", statusCode: StatusCodes.Status400BadRequest);
-        await using (var check = file.OpenReadStream())
-        {
-            if (OdmFileCheck.ProblemOf(check) is { } problem) return Results.Text($"file: {problem}", statusCode: StatusCodes.Status400BadRequest);
-        }
-        OdmMapping mapping;
-        if (form.Files.GetFile("mapping") is not { } mappingFile)
-        {
-            await using var peek = file.OpenReadStream();
-            if (OdmReader.SourceSystemOf(peek) is var source && source != OdmLayout.SourceSystem)
-                return Results.Text($"send the part 'mapping': the file was not exported by TrialMonitor (ODM/@SourceSystem is '{source}')",
-                    statusCode: StatusCodes.Status400BadRequest);
-            mapping = OdmLayoutMapping.Mapping;
-        }
-        else
-        {
-            try
-            {
-                await using var mappingStream = mappingFile.OpenReadStream();
-                mapping = await JsonSerializer.DeserializeAsync<OdmMapping>(mappingStream, OdmMapping.Json, http.RequestAborted)
-                    ?? throw new JsonException("empty mapping");
-            }
-            catch (JsonException e)
-            {
-                return Results.Text($"mapping: {e.Message}", statusCode: StatusCodes.Status400BadRequest);
-            }
-            if (OdmMappingCheck.Problems(mapping) is { Count: > 0 } problems)
-                return Results.Text($"mapping: {string.Join("; ", problems)}", statusCode: StatusCodes.Status400BadRequest);
-        }
+        var mappingFile = form.Files.GetFile("mapping");
+        var (mapping, refusal) = await OdmImportPreflight.CheckAsync(store, trialId, file.OpenReadStream,
+            mappingFile is null ? null : mappingFile.OpenReadStream, http.RequestAborted);
+        if (refusal is not null)
+            return Results.Text(refusal.Message, statusCode: refusal.UnknownTrial ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
 
         var rows = new List<OdmImportRow>();
         await using var stream = file.OpenReadStream();
         var request = new OdmImportRequest(trialId, file.FileName, user.FindFirst(TrialMonitorClaims.User)?.Value ?? "anonymous", role,
             role == Roles.Admin ? WriteScope.AllSites : WriteScope.Of(SiteAccess.Sites(user)), dryRun == true);
-        var summary = await OdmImport.For(http.RequestServices).RunAsync(stream, mapping, request, rows.Add, cancellation: http.RequestAborted);
+        var summary = await OdmImport.For(http.RequestServices).RunAsync(stream, mapping!, request, rows.Add, cancellation: http.RequestAborted);
         return Results.Json(new { summary = summary.ToString(), summary.Enrolled, summary.Appended, summary.Corrected, summary.Voided,
             summary.AlreadyRecorded, refused = rows }, statusCode: rows.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
     }
