@@ -5,6 +5,7 @@ using TrialMonitor.Api.Cdisc;
 using TrialMonitor.Api.Commands;
 using TrialMonitor.Api.Console;
 using TrialMonitor.Api.DemoCohort;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Fhir;
 using TrialMonitor.Api.GraphQL.Schema;
 using TrialMonitor.Api.GraphQL.Transport;
@@ -13,7 +14,6 @@ using TrialMonitor.Api.Infrastructure;
 using TrialMonitor.Api.Odm.Exporting;
 using TrialMonitor.Api.Odm.Importing;
 using TrialMonitor.Api.Outages;
-using TrialMonitor.Api.Validation;
 using TrialMonitor.Api.Telemetry;
 using Wolverine;
 
@@ -59,6 +59,7 @@ app.MapHealthEndpoints();
 // The console first: its middleware sends a browser's GET of /graphql to /console before the transport answers it.
 app.UseTrialMonitorConsole();
 app.UseAuthentication();
+app.UseAuthorization();
 app.MapGraphQLTransport("/graphql");
 app.MapAuditTrailExport();
 app.MapCdiscExport();

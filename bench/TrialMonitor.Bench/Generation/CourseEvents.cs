@@ -1,5 +1,6 @@
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Enrolling;
+using TrialMonitor.Api.Patients.Recording;
 
 namespace TrialMonitor.Bench.Generation;
 

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TrialMonitor.Api.Door;
 using Wolverine;
 
 namespace TrialMonitor.Bench.Hosting;
@@ -20,6 +21,9 @@ public sealed class InProcessHost : IAsyncDisposable
     public IDocumentStore Store => host.Services.GetRequiredService<IDocumentStore>();
 
     public IServiceProvider Services => host.Services;
+
+    /// <summary>What the bench's commands are sent as: the server's own writer, at every site.</summary>
+    public static DeliveryOptions Writer => WriteActor.Internal("bench", EventMetadata.Sources.System, WriteScope.AllSites);
 
     /// <summary>A message bus for one concurrent writer (a bus is a per-scope context).</summary>
     public IMessageBus NewBus() => host.MessageBus();

@@ -6,10 +6,11 @@ using TrialMonitor.Api.Audit.Chain;
 using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.Infrastructure;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Bench.Baseline;
 using TrialMonitor.Bench.Measuring;
-using Weasel.Core;
 using static TrialMonitor.Bench.Report;
 
 namespace TrialMonitor.Bench.Scenarios;

@@ -1,7 +1,11 @@
 using System.Net.Http.Json;
 using Marten;
 using Marten.Events;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Bench.Baseline;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;
@@ -71,7 +75,7 @@ public static class Appends
     public static async Task InProcessAsync(BenchContext ctx, InProcessHost host, IReadOnlyList<Guid> patients, string run)
     {
         // Warm-up (code generation, JIT, connection pool), untimed.
-        await host.NewBus().InvokeAsync<EntryResult>(new RecordEntry(new BloodCountRecorded(patients[^1], $"WARM-{run}", Count)));
+        await host.NewBus().InvokeAsync<EntryResult>(new RecordEntry(new BloodCountRecorded(patients[^1], $"WARM-{run}", Count)), InProcessHost.Writer);
         foreach (var writers in Writers)
         {
             var buses = Enumerable.Range(0, writers).Select(_ => host.NewBus()).ToArray();
@@ -84,7 +88,7 @@ public static class Appends
                 measured = await Latencies.RunAsync(writers, ctx.RunFor, async (w, i) =>
                 {
                     var result = await buses[w].InvokeAsync<EntryResult>(
-                        new RecordEntry(new BloodCountRecorded(PatientFor(patients, writers, w, i), $"BENCH-{run}-{writers}-{w}-{i}", Count)));
+                        new RecordEntry(new BloodCountRecorded(PatientFor(patients, writers, w, i), $"BENCH-{run}-{writers}-{w}-{i}", Count)), InProcessHost.Writer);
                     if (result.AlreadyRecorded) throw new InvalidOperationException("a bench entry was a repeat");
                 });
                 peak = memory.PeakMiB;

@@ -2,12 +2,13 @@ using System.Net.Http.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.Cohort;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
 using TrialMonitor.Api.Infrastructure;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;
-using Wolverine;
 using static TrialMonitor.Bench.Report;
 
 namespace TrialMonitor.Bench.Scenarios;
@@ -67,7 +68,7 @@ public static class CohortQueries
         var reads = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            await bus.InvokeAsync<EntryResult>(new RecordEntry(new BloodCountRecorded(patients[i], $"COHORT-{run}-{i}", Appends.Count)));
+            await bus.InvokeAsync<EntryResult>(new RecordEntry(new BloodCountRecorded(patients[i], $"COHORT-{run}-{i}", Appends.Count)), InProcessHost.Writer);
             reads.Add((await Latencies.TimeAsync(() => ReadAsync(views, trialId))).TotalMilliseconds);
         }
         return new Latencies(reads, TimeSpan.FromMilliseconds(reads.Sum()));

@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;
 using static TrialMonitor.Bench.Report;
@@ -37,7 +39,7 @@ public static class HttpGap
         {
             command.Add(await TimeAsync(async () =>
             {
-                var result = await bus.SendAsync(new RecordEntry(new BloodCountRecorded(patient, $"BUS-{i}", Appends.Count)), new(), CancellationToken.None);
+                var result = await bus.RecordAsync(new RecordEntry(new BloodCountRecorded(patient, $"BUS-{i}", Appends.Count)), InProcessHost.Writer, CancellationToken.None);
                 if (result.AlreadyRecorded) throw new InvalidOperationException("a gap entry was a repeat");
             }));
             mutation.Add(await TimeAsync(() => PostCountAsync(http, patient, $"MEM-{i}")));

@@ -1,11 +1,11 @@
 using System.Diagnostics;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Importing;
 using TrialMonitor.Api.Odm.Layout;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Bench.Generation;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;
-using Wolverine;
 using static TrialMonitor.Bench.Report;
 using Importer = TrialMonitor.Api.Odm.Importing.OdmImport;
 
@@ -92,7 +92,7 @@ public static class OdmImport
             await using (var file = File.OpenRead(path))
             {
                 summary = await Importer.For(host.Services, subjectsHeld).RunAsync(file, OdmLayoutMapping.Mapping,
-                    new OdmImportRequest(trial.TrialId, Path.GetFileName(path), "bench", "system", null, DryRun: false), _ => refused++,
+                    new OdmImportRequest(trial.TrialId, Path.GetFileName(path), "bench", "system", WriteScope.AllSites, DryRun: false), _ => refused++,
                     progress => { if (clock.Elapsed.TotalSeconds % 10 < 1) BenchContext.Progress($"ODM {code}: {progress}"); });
             }
             peak = memory.PeakMiB;

@@ -1,4 +1,3 @@
-using JasperFx.Events.Daemon;
 using IProjectionCoordinator = Marten.Events.Daemon.Coordination.IProjectionCoordinator;
 using Marten;
 using Marten.Events;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Infrastructure;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;

@@ -1,7 +1,8 @@
-using Marten;
 using Marten.Events;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Enrolling;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;
 using TrialMonitor.Clinical.Course;
@@ -35,10 +36,10 @@ public static class WriteGrowth
         BenchContext.Progress($"write growth in-process: {Writes} blood counts of one patient");
         var bus = host.NewBus();
         var patient = Guid.NewGuid();
-        await bus.SendAsync(new EnrolPatient(patient, trialId, EnrolledOn, BaselineOf($"GROWTH-{patient:N}"[..20], site)), new(), CancellationToken.None);
+        await bus.RecordAsync(new EnrolPatient(patient, trialId, EnrolledOn, BaselineOf($"GROWTH-{patient:N}"[..20], site)), InProcessHost.Writer, CancellationToken.None);
         var measured = await Latencies.RunAsync(1, TimeSpan.Zero, async (_, i) =>
         {
-            var result = await bus.SendAsync(new RecordEntry(new BloodCountRecorded(patient, $"GROWTH-{i}", CountOn(i))), new(), CancellationToken.None);
+            var result = await bus.RecordAsync(new RecordEntry(new BloodCountRecorded(patient, $"GROWTH-{i}", CountOn(i))), InProcessHost.Writer, CancellationToken.None);
             if (result.AlreadyRecorded) throw new InvalidOperationException("a growth entry was a repeat");
         }, Writes);
         Add(ctx, "in-process IMessageBus.InvokeAsync", measured);

@@ -4,6 +4,7 @@ using Marten;
 using Marten.Events.Projections;
 using TrialMonitor.Api.Alerts.Acknowledging;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;

@@ -8,7 +8,8 @@ namespace TrialMonitor.Api.Auth;
 public static class AuthRegistration
 {
     /// <summary>
-    /// JWT bearer authentication of every GraphQL request and socket, and role enforcement on the schema.
+    /// JWT bearer authentication of every GraphQL request and socket, role enforcement on the schema, and the REST
+    /// endpoints' role policies (<see cref="RolePolicies"/>).
     /// Throws (the host does not start) when no signing key is configured; see <see cref="AuthSettings"/>.
     /// </summary>
     public static IServiceCollection AddTrialMonitorAuth(this IServiceCollection services, IConfiguration configuration)
@@ -21,6 +22,7 @@ public static class AuthRegistration
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = settings.ValidationParameters();
             });
+        services.AddRolePolicies();
         services.Configure<GraphQLTransportOptions>(options =>
         {
             options.AuthorizeCaller = caller => AuthorizeCallerAsync(caller, settings);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TrialMonitor.Api.Audit;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Transport;
 
 namespace TrialMonitor.Api.Auth;

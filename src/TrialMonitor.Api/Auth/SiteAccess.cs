@@ -1,14 +1,14 @@
 using System.Security.Claims;
 using GraphQL;
 using TrialMonitor.Api.GraphQL.Transport;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 
 namespace TrialMonitor.Api.Auth;
 
 /// <summary>
 /// Site scoping of coordinators. Reads of one patient at another site are refused (FORBIDDEN naming the
 /// site); lists and cohort views leave other sites' patients out. Writes are checked by the handlers on the
-/// patient's own site (<see cref="WriteAccess"/>), so nothing is appended. Safety monitors and auditors read every site; only coordinators write.
+/// patient's own site (<see cref="Door.WriteScope"/>), so nothing is appended. Safety monitors and auditors read every site; only coordinators write.
 /// </summary>
 public static class SiteAccess
 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Http.Features;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Infrastructure;
 
 namespace TrialMonitor.Api.Cdisc;
 
@@ -15,17 +16,17 @@ public static class CdiscEndpoints
     {
         app.MapGet("/cdisc/trials/{trialId:guid}/{model}/{file}",
             (HttpContext http, Guid trialId, string model, string file, string? asOf, IDocumentStore store, TimeProvider clock) =>
-                Export(http, store, clock, trialId, model, file, asOf));
+                Export(http, store, clock, trialId, model, file, asOf))
+            .RequireAuthorization(RolePolicies.PatientReaders);
         return app;
     }
 
     private static async Task Export(HttpContext http, IDocumentStore store, TimeProvider clock, Guid trialId, string model, string file, string? asOf)
     {
-        if (!await MayExport(http)) return;
         CdiscModel? parsed = model switch { "sdtm" => CdiscModel.Sdtm, "adam" => CdiscModel.Adam, _ => null };
         if (parsed is not { } cdiscModel)
         {
-            await Refuse(http, StatusCodes.Status404NotFound, $"model '{model}' is not one of: sdtm, adam");
+            await PlainText.WriteAsync(http, StatusCodes.Status404NotFound, $"model '{model}' is not one of: sdtm, adam");
             return;
         }
         var dot = file.LastIndexOf('.');
@@ -34,7 +35,7 @@ public static class CdiscEndpoints
         if (dataset is null || format is null)
         {
             var names = string.Join(", ", CdiscDatasets.All.Where(d => d.Model == cdiscModel).Select(d => d.Name.ToLowerInvariant()));
-            await Refuse(http, StatusCodes.Status404NotFound,
+            await PlainText.WriteAsync(http, StatusCodes.Status404NotFound,
                 $"'{file}' is not a dataset file: name one of {names}, then .json, .ndjson or .csv");
             return;
         }
@@ -43,7 +44,7 @@ public static class CdiscEndpoints
         {
             if (!DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             {
-                await Refuse(http, StatusCodes.Status400BadRequest,
+                await PlainText.WriteAsync(http, StatusCodes.Status400BadRequest,
                     $"asOf '{asOf}' is not a time: give an ISO 8601 date-time such as 2026-11-29T12:00:00Z");
                 return;
             }
@@ -55,7 +56,7 @@ public static class CdiscEndpoints
         var source = await CdiscSource.OpenAsync(session, trialId, SiteAccess.ReadableSites(http.User), cutoff, now, http.RequestAborted);
         if (source is null)
         {
-            await Refuse(http, StatusCodes.Status404NotFound, cutoff is null ? $"no trial {trialId}" : $"no trial {trialId} as of {asOf}");
+            await PlainText.WriteAsync(http, StatusCodes.Status404NotFound, cutoff is null ? $"no trial {trialId}" : $"no trial {trialId} as of {asOf}");
             return;
         }
         // Rows go out as they are written; nothing below may buffer the whole response.
@@ -64,30 +65,5 @@ public static class CdiscEndpoints
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{dataset.Name.ToLowerInvariant()}.{format.Value.Extension()}\"";
         http.Response.ContentType = format.Value.ContentType();
         await CdiscExport.WriteAsync(session, source, dataset, format.Value, http.Response.Body, now, http.RequestAborted);
-    }
-
-    private static async Task<bool> MayExport(HttpContext http)
-    {
-        var user = http.User;
-        if (user.Identity?.IsAuthenticated != true)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            await Refuse(http, StatusCodes.Status401Unauthorized, "send a bearer token: Authorization: Bearer <token>");
-            return false;
-        }
-        if (!Roles.PatientReaders.Any(role => user.IsInRole(role) || user.HasClaim(TrialMonitorClaims.Role, role)))
-        {
-            await Refuse(http, StatusCodes.Status403Forbidden,
-                $"the CDISC exports need role {string.Join(", ", Roles.PatientReaders)} (as the cohort views)");
-            return false;
-        }
-        return true;
-    }
-
-    private static async Task Refuse(HttpContext http, int status, string message)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.WriteAsync(message, http.RequestAborted);
     }
 }

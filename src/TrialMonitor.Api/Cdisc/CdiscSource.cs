@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Marten;
 using TrialMonitor.Api.Audit.Replay;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Trials;
 
 namespace TrialMonitor.Api.Cdisc;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.Clinical.Molecular;
 

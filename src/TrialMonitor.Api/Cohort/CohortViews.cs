@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Marten;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Telemetry;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Clinical.Cohort;

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
-using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Auth;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Api.Trials.Registering;
 using TrialMonitor.Clinical.Course;
@@ -26,7 +26,7 @@ public static class DemoCohortLoader
         IReadOnlyList<PatientCourse> courses, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         // Every event of one load is recorded as an import by the loader, under one correlation id.
-        var import = WriteActor.Internal("demo-cohort-loader", EventMetadata.Sources.Import);
+        var import = WriteActor.Internal("demo-cohort-loader", EventMetadata.Sources.Import, WriteScope.AllSites);
         await using (var session = store.QuerySession())
         {
             if (await session.LoadAsync<Trial>(trial.TrialId, cancellation) is null)
@@ -45,7 +45,7 @@ public static class DemoCohortLoader
             {
                 var bus = newBus(); // a bus is a per-scope context: one per concurrent writer
                 foreach (var command in CourseCommands.For(PatientId(trial.TrialId, course.Baseline.SubjectId), trial.TrialId, course))
-                    await bus.SendAsync(command, import, ct);
+                    await bus.RecordAsync(command, import, ct);
                 progress?.Report(Interlocked.Increment(ref loaded));
             });
     }

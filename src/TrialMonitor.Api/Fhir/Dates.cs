@@ -1,6 +1,6 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
 
 namespace TrialMonitor.Api.Fhir;
 

@@ -2,8 +2,7 @@ using Hl7.Fhir.Model;
 using JasperFx;
 using Marten;
 using TrialMonitor.Api.Auth;
-using TrialMonitor.Api.Patients;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
 using Wolverine;
 
 namespace TrialMonitor.Api.Fhir;
@@ -55,7 +54,7 @@ public static class LabBundle
             try
             {
                 var outcome = await services.GetRequiredService<IMessageBus>()
-                    .SendAsync<LabResultsOutcome>(new RecordLabResults(resolved, transaction), actor, cancellation);
+                    .RecordAsync<LabResultsOutcome>(new RecordLabResults(resolved, transaction), actor, cancellation);
                 BundleAnswers.Apply(resolved, outcome, answers);
             }
             catch (InvalidInputException unstorable)

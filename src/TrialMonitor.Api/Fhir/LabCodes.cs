@@ -1,4 +1,4 @@
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
 
 namespace TrialMonitor.Api.Fhir;
 

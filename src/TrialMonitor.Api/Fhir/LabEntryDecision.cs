@@ -1,7 +1,7 @@
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Importing;
-using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Patients.Recording;
 
 namespace TrialMonitor.Api.Fhir;
 

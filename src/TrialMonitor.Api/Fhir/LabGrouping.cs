@@ -1,4 +1,4 @@
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
 
 namespace TrialMonitor.Api.Fhir;
 

@@ -1,6 +1,6 @@
 using Marten;
 using TrialMonitor.Api.Auth;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Trials;
 
 namespace TrialMonitor.Api.Fhir;

@@ -1,7 +1,7 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Utility;
-using TrialMonitor.Api.Patients;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 
 namespace TrialMonitor.Api.Fhir;
 

@@ -1,7 +1,8 @@
 using Hl7.Fhir.Model;
 using Marten;
 using TrialMonitor.Api.Auth;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Trials;
 
 namespace TrialMonitor.Api.Fhir;

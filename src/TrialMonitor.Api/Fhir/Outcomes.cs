@@ -1,5 +1,5 @@
 using Hl7.Fhir.Model;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
 
 namespace TrialMonitor.Api.Fhir;
 

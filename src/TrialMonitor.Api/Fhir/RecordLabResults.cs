@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
 using JasperFx.Events;
 using Marten;
-using Marten.Events;
 using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Importing;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Patients.Entries;
 using Wolverine;
 
 namespace TrialMonitor.Api.Fhir;
@@ -35,7 +35,7 @@ public static class RecordLabResultsHandler
     public static async Task<LabResultsOutcome> Handle(RecordLabResults command, IDocumentSession session, Envelope envelope, TimeProvider clock,
         CancellationToken cancellation)
     {
-        var access = WriteAccess.Of(envelope);
+        var scope = WriteScope.Of(envelope);
         var today = ClinicalDates.Today(clock);
         var patientIds = command.Groups.Select(g => g.PatientId).Distinct().ToList();
         var streams = new Dictionary<Guid, IEventStream<Patient>>();
@@ -56,19 +56,14 @@ public static class RecordLabResultsHandler
             try
             {
                 patient = patient ?? throw new InvalidInputException([new FieldError("", $"no patient is enrolled with id {group.PatientId}")]);
-                access.EnsureCanWrite(patient.Patient.Site, $"Patient {patient.Id}");
+                scope.EnsureCanWrite(patient.Patient.Site, $"Patient {patient.Id}");
                 var decision = LabEntryDecision.Decide(group, patient, index);
                 var events = new List<object>();
                 var result = (EntryResult?)null;
                 foreach (var next in decision.Commands)
                 {
-                    var (decided, decidedEvents) = next switch
-                    {
-                        RecordEntry record => EntryRecording.Decide(record, patient.Patient, patient.Named(EntryRecording.KeysNamedBy(record)), access, today),
-                        VoidEntry voiding => VoidEntryHandler.Decide(voiding, patient.Patient, patient.Named(voiding.EntryKey), access),
-                        _ => throw new InvalidOperationException($"a lab entry decides records and voids, not {next.GetType().Name}"),
-                    };
-                    patient = patient.After(decidedEvents);
+                    var (decided, decidedEvents, after) = patient.Decide(next, scope, today);
+                    patient = after;
                     events.AddRange(decidedEvents);
                     result = decided;
                 }

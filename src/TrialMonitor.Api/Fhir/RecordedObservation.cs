@@ -5,8 +5,8 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
-using TrialMonitor.Api.Audit;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 
 namespace TrialMonitor.Api.Fhir;
 

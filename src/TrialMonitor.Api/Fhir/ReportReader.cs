@@ -1,6 +1,6 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Utility;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
 
 namespace TrialMonitor.Api.Fhir;
 

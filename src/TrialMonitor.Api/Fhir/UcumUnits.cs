@@ -1,5 +1,5 @@
 using System.Globalization;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
 
 namespace TrialMonitor.Api.Fhir;
 

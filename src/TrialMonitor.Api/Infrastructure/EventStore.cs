@@ -10,6 +10,8 @@ using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.Fhir;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Api.Trials;
 using Weasel.Core;
 using Wolverine.Marten;

@@ -1,7 +1,7 @@
-using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 
 namespace TrialMonitor.Api.Infrastructure;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 
 namespace TrialMonitor.Api.Patients;
 

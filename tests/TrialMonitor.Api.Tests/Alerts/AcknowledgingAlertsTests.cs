@@ -1,10 +1,8 @@
-using Marten;
 using Marten.Events;
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Alerts.Acknowledging;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Tests.Support;
-using TrialMonitor.Api.Validation;
-using Wolverine;
 using static TrialMonitor.Api.Tests.Alerts.AlertScenario;
 
 namespace TrialMonitor.Api.Tests.Alerts;

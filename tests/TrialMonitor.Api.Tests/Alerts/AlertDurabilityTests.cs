@@ -6,12 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Alerts.Acknowledging;
 using TrialMonitor.Api.Alerts.Listening;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Correcting;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
-using Wolverine;
 using static TrialMonitor.Api.Tests.Alerts.AlertScenario;
 
 namespace TrialMonitor.Api.Tests.Alerts;
@@ -32,7 +31,7 @@ public sealed class AlertDurabilityTests(AppFixture app) : IntegrationTest(app)
         await Bus.Toxicity(second, "TOX-1", 3);
         await Bus.Karyotype(first, "CG-3", Day(2001, 1), 60m);
         await Bus.Dose(first, "D3", Day(2001, 2), DoseAction.Reduced, 600, "Nausea");
-        await Bus.InvokeAsync<EntryResult>(new VoidEntry(second, "TOX-1", "duplicate report"));
+        await Bus.InvokeAsync<EntryResult>(new VoidEntry(second, "TOX-1", "duplicate report"), TestWriter.AllSites);
         var toAcknowledge = (await App.Alerts()).First(a => a.Kind == AlertKind.DoseReduced);
         await Bus.InvokeAsync<AlertAcknowledgementResult>(new AcknowledgeAlert(toAcknowledge.Id, "monitor.a", "dose plan reviewed"));
         var live = await AlertsJson();

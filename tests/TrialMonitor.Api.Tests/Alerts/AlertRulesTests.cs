@@ -1,12 +1,13 @@
 using TrialMonitor.Api.Alerts;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Correcting;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.GraphQL.SchemaTests;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.Clinical.Toxicity;
-using Wolverine;
 using static TrialMonitor.Api.Tests.Alerts.AlertScenario;
 
 namespace TrialMonitor.Api.Tests.Alerts;
@@ -97,10 +98,10 @@ public sealed class AlertRulesTests(AppFixture app) : IntegrationTest(app)
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
 
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new TransformationDiagnosed(patient, "TR-1", new Transformation(Day(2001, 1), DiseasePhase.Blastic))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new TransformationDiagnosed(patient, "TR-1", new Transformation(Day(2001, 1), DiseasePhase.Blastic))), TestWriter.AllSites);
         await Bus.InvokeAsync<EntryResult>(new RecordEntry(new TherapyDiscontinued(patient, "DC-1",
-            new Discontinuation(Day(2001, 1, 5), DiscontinuationReason.TransformationToBlasticPhase))));
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new PatientDied(patient, "DEATH", new Death(Day(2001, 2), CauseOfDeath.BlasticPhase))));
+            new Discontinuation(Day(2001, 1, 5), DiscontinuationReason.TransformationToBlasticPhase))), TestWriter.AllSites);
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new PatientDied(patient, "DEATH", new Death(Day(2001, 2), CauseOfDeath.BlasticPhase))), TestWriter.AllSites);
 
         Assert.Equal([AlertKind.Transformation, AlertKind.TherapyDiscontinued, AlertKind.Death],
             (await App.AlertsOf(patient)).Select(a => a.Kind));
@@ -126,12 +127,12 @@ public sealed class AlertRulesTests(AppFixture app) : IntegrationTest(app)
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
         await Bus.Dose(patient, "D1", Given.EnrolledOn, DoseAction.Started, 400);
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new PhysicalExamRecorded(patient, "EX-1", new PhysicalExam(Day(2000, 5), 0m, false))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new PhysicalExamRecorded(patient, "EX-1", new PhysicalExam(Day(2000, 5), 0m, false))), TestWriter.AllSites);
         await Bus.Counts(patient, "CBC-1", neutrophils: 3m); // CHR
 
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new PhysicalExamRecorded(patient, "EX-2", new PhysicalExam(Day(2000, 8), 0m, false))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new PhysicalExamRecorded(patient, "EX-2", new PhysicalExam(Day(2000, 8), 0m, false))), TestWriter.AllSites);
         await Bus.InvokeAsync<EntryResult>(new RecordEntry(new BloodCountRecorded(patient, "CBC-2",
-            new BloodCount(Day(2000, 8), 25m, 3m, 250m, 13m, 0m, 1m, 0m, null))));
+            new BloodCount(Day(2000, 8), 25m, 3m, 250m, 13m, 0m, 1m, 0m, null))), TestWriter.AllSites);
 
         var alert = Assert.Single(await App.AlertsOf(patient));
         Assert.Equal((AlertKind.HematologicRelapse, "CBC-2"), (alert.Kind, alert.Cause.EntryKey));
@@ -160,7 +161,7 @@ public sealed class AlertRulesTests(AppFixture app) : IntegrationTest(app)
         await Bus.Toxicity(patient, "TOX-1", grade: 3);
         var raised = Assert.Single(await App.AlertsOf(patient));
 
-        await Bus.InvokeAsync<EntryResult>(new VoidEntry(patient, "TOX-1", "entered for the wrong patient"));
+        await Bus.InvokeAsync<EntryResult>(new VoidEntry(patient, "TOX-1", "entered for the wrong patient"), TestWriter.AllSites);
 
         var withdrawn = Assert.Single(await App.AlertsOf(patient));
         Assert.Equal(raised.Id, withdrawn.Id);
@@ -180,7 +181,7 @@ public sealed class AlertRulesTests(AppFixture app) : IntegrationTest(app)
         await Bus.Karyotype(patient, "CG-3", Day(2000, 12), 60m);
 
         await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-3b",
-            new CytogeneticAssessment(Day(2000, 12), 20m, CytogeneticMethod.Karyotype, 20, false)), new Correction("CG-3", "misread")));
+            new CytogeneticAssessment(Day(2000, 12), 20m, CytogeneticMethod.Karyotype, 20, false)), new Correction("CG-3", "misread")), TestWriter.AllSites);
 
         var alert = Assert.Single(await App.AlertsOf(patient));
         Assert.Equal((AlertKind.CytogeneticRelapse, AlertStatus.Withdrawn, "CG-3"), (alert.Kind, alert.Status, alert.Withdrawal?.VoidedEntryKey));

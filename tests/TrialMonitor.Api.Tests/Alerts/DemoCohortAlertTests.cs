@@ -5,7 +5,6 @@ using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.DemoCohort;
 using Wolverine;
-using static TrialMonitor.Api.Tests.Alerts.AlertScenario;
 
 namespace TrialMonitor.Api.Tests.Alerts;
 

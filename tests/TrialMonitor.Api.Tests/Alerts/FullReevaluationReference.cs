@@ -4,6 +4,8 @@ using Marten.Events;
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Alerts.Acknowledging;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;

@@ -1,4 +1,6 @@
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Tests.Alerts;

@@ -1,7 +1,10 @@
 using Marten;
 using Npgsql;
 using TrialMonitor.Api.Audit.Chain;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.Support;
 
 namespace TrialMonitor.Api.Tests.Audit;
@@ -37,7 +40,7 @@ public sealed class AuditChainTests(AppFixture app) : IntegrationTest(app)
                 .Select(i => (object)new FollowUpContactRecorded(patient, $"CONTACT-{i}", Given.EnrolledOn.AddDays(i))).ToArray());
             await session.SaveChangesAsync();
         }
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new FollowUpContactRecorded(patient, "CONTACT-LAST", new DateOnly(2002, 1, 1))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new FollowUpContactRecorded(patient, "CONTACT-LAST", new DateOnly(2002, 1, 1))), TestWriter.AllSites);
 
         var result = await Verify(patient);
         Assert.True(result.Intact, result.ToString());
@@ -74,7 +77,7 @@ public sealed class AuditChainTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal(7, (await Load<AuditChain>(patient))!.Links.Count);
         Assert.True((await Verify(patient)).Intact);
 
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new FollowUpContactRecorded(patient, "CONTACT-AFTER", new DateOnly(2002, 1, 1))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new FollowUpContactRecorded(patient, "CONTACT-AFTER", new DateOnly(2002, 1, 1))), TestWriter.AllSites);
 
         var result = await Verify(patient);
         Assert.True(result.Intact, result.ToString());

@@ -2,11 +2,10 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Alba;
 using TrialMonitor.Api.Audit.Export;
 using TrialMonitor.Api.Audit.Replay;
 using TrialMonitor.Api.Auth;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Tests.Support;
 
 namespace TrialMonitor.Api.Tests.Audit;

@@ -1,9 +1,10 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using Alba;
 using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Auth;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
 using Wolverine;
@@ -21,7 +22,8 @@ public static class AuditScenario
         var options = new DeliveryOptions { CorrelationId = Guid.NewGuid().ToString() }
             .WithHeader(EventMetadata.User, user)
             .WithHeader(EventMetadata.Role, Roles.Coordinator)
-            .WithHeader(EventMetadata.Source, EventMetadata.Sources.Api);
+            .WithHeader(EventMetadata.Source, EventMetadata.Sources.Api)
+            .WithHeader(WriteScope.Header, WriteScope.AllSites.HeaderValue);
         return reason is null ? options : options.WithHeader(EventMetadata.Reason, reason);
     }
 

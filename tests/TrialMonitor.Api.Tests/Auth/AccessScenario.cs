@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Marten;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Tests.Alerts;
-using TrialMonitor.Api.Tests.GraphQL.SchemaTests;
 using TrialMonitor.Api.Tests.Support;
 
 namespace TrialMonitor.Api.Tests.Auth;

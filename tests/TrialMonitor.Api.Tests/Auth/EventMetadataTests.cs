@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Alba;
 using JasperFx.Events;
-using Marten;
 using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.DemoCohort;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.DemoCohort;
 

@@ -19,7 +19,8 @@ namespace TrialMonitor.Api.Tests.Auth;
 /// Every query, mutation and subscription of the schema, and every FHIR endpoint, against every role: allowed ones
 /// run without an authorization error, refused ones answer FORBIDDEN (403) naming the roles and append nothing. The
 /// table is the specification (DOMAIN.md "People"), written out here rather than read back from the schema's metadata.
-/// A lab reads the trials' registry and nothing clinical: it sends results through FHIR.
+/// A lab reads the trials' registry and nothing clinical: it sends results through FHIR. The REST endpoints (ODM
+/// import and export, CDISC, audit trail) answer 401 without a token and 403 naming the roles from their policies.
 /// </summary>
 public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
 {
@@ -120,10 +121,26 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
         ["GET /fhir/r4/metadata"] = new([.. Roles.All], HttpMethod.Get, "/fhir/r4/metadata", _ => null),
     };
 
+    /// <summary>
+    /// A REST endpoint on the scenario's trial. The import (a dry run) uploads the trial's ODM export as the MDACC
+    /// coordinator reads it, so every allowed role meets only entries already recorded at sites it may write to.
+    /// </summary>
+    private sealed record RestRequest(string[] Allowed, HttpMethod Method, Func<AccessScenario, string> Path, bool UploadsExport = false);
+
+    private static readonly Dictionary<string, RestRequest> Rest = new()
+    {
+        ["POST /odm/trials/{id}/import"] = new([C, Ad], HttpMethod.Post, s => $"/odm/trials/{s.Trial}/import?dryRun=true", UploadsExport: true),
+        ["GET /odm/trials/{id}.xml"] = new(PatientReaders, HttpMethod.Get, s => $"/odm/trials/{s.Trial}.xml"),
+        ["GET /cdisc/trials/{id}/sdtm/dm.csv"] = new(PatientReaders, HttpMethod.Get, s => $"/cdisc/trials/{s.Trial}/sdtm/dm.csv"),
+        ["GET /audit/trials/{id}.csv"] = new(AuditReaders, HttpMethod.Get, s => $"/audit/trials/{s.Trial}.csv"),
+    };
+
     public static TheoryData<string, string> QueryCases => Cases(Queries.Keys);
     public static TheoryData<string, string> MutationCases => Cases(Mutations.Keys);
     public static TheoryData<string, string> SubscriptionCases => Cases(Subscriptions.Keys);
     public static TheoryData<string, string> FhirCases => Cases(Fhir.Keys);
+    public static TheoryData<string, string> RestCases => Cases(Rest.Keys);
+    public static TheoryData<string> RestEndpoints => [.. Rest.Keys.Order()];
 
     private static TheoryData<string, string> Cases(IEnumerable<string> operations)
     {
@@ -201,6 +218,58 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
             Assert.Contains($"this needs role {string.Join(" or ", request.Allowed)}", Assert.Single(FhirRequests.Diagnostics(answer)), StringComparison.Ordinal);
             Assert.Equal(before, await AccessScenario.EventCount(App));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(RestCases))]
+    public async Task RestEndpoint(string endpoint, string role)
+    {
+        var scenario = await AccessScenario.CreateAsync(App);
+        var request = Rest[endpoint];
+        var before = await AccessScenario.EventCount(App);
+
+        var (status, body) = await SendAsync(scenario, request, AccessScenario.Authorization(App, role));
+
+        if (request.Allowed.Contains(role))
+        {
+            Assert.True(status is >= 200 and < 300, $"{role} may use {endpoint}: {status} {body}");
+        }
+        else
+        {
+            Assert.Equal(403, status);
+            Assert.Contains($"needs role {string.Join(" or ", request.Allowed)}; you have role {role}", body, StringComparison.Ordinal);
+        }
+        Assert.Equal(before, await AccessScenario.EventCount(App));
+    }
+
+    [Theory]
+    [MemberData(nameof(RestEndpoints))]
+    public async Task RestEndpointWithoutAToken(string endpoint)
+    {
+        var scenario = await AccessScenario.CreateAsync(App);
+
+        var (status, body) = await SendAsync(scenario, Rest[endpoint], "Anonymous");
+
+        Assert.Equal(401, status);
+        Assert.Equal("send a bearer token: Authorization: Bearer <token>", body);
+    }
+
+    private async Task<(int Status, string Body)> SendAsync(AccessScenario scenario, RestRequest request, string authorization)
+    {
+        using var client = App.Host.Server.CreateClient();
+        using var message = new HttpRequestMessage(request.Method, request.Path(scenario));
+        message.Headers.TryAddWithoutValidation("Authorization", authorization);
+        using var upload = new MultipartFormDataContent();
+        if (request.UploadsExport)
+        {
+            using var export = new HttpRequestMessage(HttpMethod.Get, $"/odm/trials/{scenario.Trial}.xml");
+            export.Headers.TryAddWithoutValidation("Authorization", AccessScenario.Authorization(App, C));
+            using var exported = await client.SendAsync(export);
+            upload.Add(new ByteArrayContent(await exported.Content.ReadAsByteArrayAsync()), "file", "export.odm.xml");
+            message.Content = upload;
+        }
+        using var response = await client.SendAsync(message);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private async Task Check(Operation operation, string field, string role)

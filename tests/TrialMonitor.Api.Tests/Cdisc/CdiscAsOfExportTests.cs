@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Alba;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Cdisc;
 using Marten;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Tests.Support;
 
 namespace TrialMonitor.Api.Tests.Cdisc;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.Auth;
@@ -9,7 +8,7 @@ using TrialMonitor.Api.Cdisc;
 using TrialMonitor.Api.Cdisc.Sdtm;
 using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.DemoCohort;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Cohort;
 using TrialMonitor.Clinical.Course;

@@ -1,8 +1,10 @@
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.Cohort;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Clinical.Course;
@@ -39,7 +41,7 @@ public sealed class CohortViewsTests(AppFixture app) : IntegrationTest(app)
         var before = await Views.ForTrialAsync(trial, sites: null);
 
         // Still Ph-negative three months later: the ongoing response is longer.
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-4", Karyotype(new(2002, 6, 15), 0m))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-4", Karyotype(new(2002, 6, 15), 0m))), TestWriter.AllSites);
         var after = await Views.ForTrialAsync(trial, sites: null);
 
         Assert.Equal("CR/5+", Assert.Single(before!.Table3).ResponseDisplay);
@@ -54,8 +56,8 @@ public sealed class CohortViewsTests(AppFixture app) : IntegrationTest(app)
         var patient = await Bus.EscalatedWithImprovement(trial, "001", 0m);
         Assert.Single((await Views.ForTrialAsync(trial, sites: null))!.Table3);
 
-        await Bus.InvokeAsync<EntryResult>(new VoidEntry(patient, "CG-2", "wrong patient's karyotype"));
-        await Bus.InvokeAsync<EntryResult>(new VoidEntry(patient, "CG-3", "wrong patient's karyotype"));
+        await Bus.InvokeAsync<EntryResult>(new VoidEntry(patient, "CG-2", "wrong patient's karyotype"), TestWriter.AllSites);
+        await Bus.InvokeAsync<EntryResult>(new VoidEntry(patient, "CG-3", "wrong patient's karyotype"), TestWriter.AllSites);
 
         Assert.Empty((await Views.ForTrialAsync(trial, sites: null))!.Table3);
     }
@@ -123,7 +125,7 @@ public sealed class CohortViewsTests(AppFixture app) : IntegrationTest(app)
         var trial = await Bus.Trial();
         var patient = await Bus.EscalatedWithImprovement(trial, "001", 0m);
         var before = await Views.ForTrialAsync(trial, sites: null);
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-4", Karyotype(new(2002, 6, 1), 0m))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-4", Karyotype(new(2002, 6, 1), 0m))), TestWriter.AllSites);
 
         var reports = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => Views.ForTrialAsync(trial, sites: null))));
 
@@ -142,7 +144,7 @@ public sealed class CohortViewsTests(AppFixture app) : IntegrationTest(app)
         IReadOnlyList<KeptPatient> before, after;
         await using (var session = App.Store.QuerySession()) before = await kept.CurrentAsync(session, trial, CancellationToken.None);
 
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(changed, "CG-4", Karyotype(new(2002, 6, 15), 0m))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(changed, "CG-4", Karyotype(new(2002, 6, 15), 0m))), TestWriter.AllSites);
         await using (var session = App.Store.QuerySession()) after = await kept.CurrentAsync(session, trial, CancellationToken.None);
 
         Assert.Equal(["001", "002"], after.Select(p => p.Patient.SubjectId));

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.DemoCohort;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Cohort;
 using TrialMonitor.Clinical.Course;

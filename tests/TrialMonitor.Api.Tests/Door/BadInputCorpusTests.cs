@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using Marten;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.GraphQL.SchemaTests;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
-using Wolverine;
 
 namespace TrialMonitor.Api.Tests.Door;
 
@@ -77,8 +78,8 @@ public sealed class BadInputCorpusTests(AppFixture app) : IntegrationTest(app)
         var patient = await Bus.EnrolledPatient(trial, "001");
         var dead = await Bus.EnrolledPatient(trial, "002");
         foreach (var id in new[] { patient, dead })
-            await Bus.InvokeAsync<EntryResult>(new RecordEntry(new FollowUpContactRecorded(id, "EXISTING", new(2000, 5, 1))));
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new PatientDied(dead, "DEATH", new Death(new(2001, 1, 1), CauseOfDeath.Infection))));
+            await Bus.InvokeAsync<EntryResult>(new RecordEntry(new FollowUpContactRecorded(id, "EXISTING", new(2000, 5, 1))), TestWriter.AllSites);
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new PatientDied(dead, "DEATH", new Death(new(2001, 1, 1), CauseOfDeath.Infection))), TestWriter.AllSites);
         return (trial, patient, dead);
     }
 

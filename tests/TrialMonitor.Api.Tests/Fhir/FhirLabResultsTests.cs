@@ -1,11 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
-using TrialMonitor.Api.Fhir;
 using TrialMonitor.Api.Auth;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Fhir;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Tests.Audit;
 using TrialMonitor.Api.Tests.Auth;
 using TrialMonitor.Api.Tests.Support;

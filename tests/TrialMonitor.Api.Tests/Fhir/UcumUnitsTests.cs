@@ -1,5 +1,5 @@
 using TrialMonitor.Api.Fhir;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
 
 namespace TrialMonitor.Api.Tests.Fhir;
 

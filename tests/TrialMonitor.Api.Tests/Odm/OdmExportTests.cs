@@ -1,13 +1,15 @@
 using System.Net;
 using System.Xml.Linq;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Importing;
 using TrialMonitor.Api.Odm.Layout;
-using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
+using TrialMonitor.Api.Patients.Entries;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
-using Wolverine;
 
 namespace TrialMonitor.Api.Tests.Odm;
 
@@ -28,12 +30,12 @@ public sealed class OdmExportTests(AppFixture app) : IntegrationTest(app)
         await Record(new ToxicityReported(patient, "AE-1", new ReportedToxicity(new(2000, 4, 1), "Nausea", 1)));
         await Record(new ToxicityReported(patient, "AE-1b", new ReportedToxicity(new(2000, 4, 1), "Nausea", 3)), new Correction("AE-1", "grade misread"));
         await Record(new ToxicityReported(patient, "AE-2", new ReportedToxicity(new(2000, 4, 2), "Rash", 2)));
-        await Bus.InvokeAsync<EntryResult>(new VoidEntry(patient, "AE-2", "wrong patient"));
+        await Bus.InvokeAsync<EntryResult>(new VoidEntry(patient, "AE-2", "wrong patient"), TestWriter.AllSites);
         await Record(new FollowUpContactRecorded(patient, "FU-1", new(2000, 9, 1)));
         return (trial, patient);
     }
 
-    private Task<EntryResult> Record(IPatientEntry entry, Correction? correction = null) => Bus.InvokeAsync<EntryResult>(new RecordEntry(entry, correction));
+    private Task<EntryResult> Record(IPatientEntry entry, Correction? correction = null) => Bus.InvokeAsync<EntryResult>(new RecordEntry(entry, correction), TestWriter.AllSites);
 
     [Fact]
     public async Task The_export_describes_every_entry_kind_and_holds_each_patients_entries_in_force_under_their_keys()

@@ -1,5 +1,5 @@
-using TrialMonitor.Api.Audit;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
 using static TrialMonitor.Api.Tests.Odm.OdmTestMapping;

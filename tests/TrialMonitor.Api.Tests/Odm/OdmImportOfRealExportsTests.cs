@@ -1,6 +1,6 @@
-using Marten;
 using TrialMonitor.Api.Audit;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
 

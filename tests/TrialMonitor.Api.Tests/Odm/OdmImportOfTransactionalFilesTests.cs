@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Marten;
 using TrialMonitor.Api.Audit;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Importing;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
 

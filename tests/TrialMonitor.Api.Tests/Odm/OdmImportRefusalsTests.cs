@@ -1,4 +1,4 @@
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
 using static TrialMonitor.Api.Tests.Odm.OdmTestMapping;

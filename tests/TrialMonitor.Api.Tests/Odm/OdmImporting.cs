@@ -1,8 +1,10 @@
 using System.Text;
 using Marten;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Importing;
 using TrialMonitor.Api.Odm.Mapping;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Api.Trials.Registering;
@@ -37,7 +39,7 @@ internal static class OdmImporting
         await using (file)
         {
             var summary = await OdmImport.For(app.Host.Services, subjectsHeld)
-                .RunAsync(file, mapping, new OdmImportRequest(trialId, fileName, "importer", role, sites, dryRun), rows.Add);
+                .RunAsync(file, mapping, new OdmImportRequest(trialId, fileName, "importer", role, sites is null ? WriteScope.AllSites : WriteScope.Of(sites), dryRun), rows.Add);
             return new Outcome(summary, rows);
         }
     }

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Marten;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.Odm.Layout;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Api.Tests.Alerts;
 using TrialMonitor.Api.Tests.Audit;
 using TrialMonitor.Api.Tests.Support;

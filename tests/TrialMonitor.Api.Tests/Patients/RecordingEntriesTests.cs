@@ -1,10 +1,11 @@
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Correcting;
 using TrialMonitor.Api.Patients.Enrolling;
+using TrialMonitor.Api.Patients.Entries;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.Support;
-using TrialMonitor.Api.Validation;
 using TrialMonitor.Clinical.Course;
-using Wolverine;
 
 namespace TrialMonitor.Api.Tests.Patients;
 
@@ -17,7 +18,7 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
 
-        var result = await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(40m, new(2000, 6, 1)))));
+        var result = await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(40m, new(2000, 6, 1)))), TestWriter.AllSites);
 
         Assert.Equal(2, result.Version);
         var chart = await LoadChart(patient);
@@ -31,8 +32,8 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
         var command = new RecordEntry(new CytogeneticsRecorded(patient, "ACC-123", Karyotype(40m, new(2000, 6, 1))));
 
-        var first = await Bus.InvokeAsync<EntryResult>(command);
-        var second = await Bus.InvokeAsync<EntryResult>(command);
+        var first = await Bus.InvokeAsync<EntryResult>(command, TestWriter.AllSites);
+        var second = await Bus.InvokeAsync<EntryResult>(command, TestWriter.AllSites);
 
         Assert.Equal(2, await EventCount(patient));
         Assert.Equal(first.Version, second.Version);
@@ -43,10 +44,10 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
     public async Task Reusing_an_entry_key_for_different_content_is_refused()
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "ACC-123", Karyotype(40m, new(2000, 6, 1)))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "ACC-123", Karyotype(40m, new(2000, 6, 1)))), TestWriter.AllSites);
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "ACC-123", Karyotype(20m, new(2000, 6, 1))))));
+            Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "ACC-123", Karyotype(20m, new(2000, 6, 1)))), TestWriter.AllSites));
 
         Assert.Equal("entryKey", Assert.Single(error.Errors).Field);
         Assert.Equal(2, await EventCount(patient));
@@ -60,7 +61,7 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(ph, new(2000, 6, 1))))));
+            Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(ph, new(2000, 6, 1)))), TestWriter.AllSites));
 
         var refused = Assert.Single(error.Errors);
         Assert.Equal(field, refused.Field);
@@ -75,7 +76,7 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
         var count = new BloodCount(new(2000, 6, 1), -2m, 1.2m, -5m, 11m, 0m, 1m, 0m, null);
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            Bus.InvokeAsync<EntryResult>(new RecordEntry(new BloodCountRecorded(patient, "CBC-1", count))));
+            Bus.InvokeAsync<EntryResult>(new RecordEntry(new BloodCountRecorded(patient, "CBC-1", count)), TestWriter.AllSites));
 
         Assert.Equal(["count.wbc", "count.platelets"], error.Errors.Select(e => e.Field));
         Assert.Equal(1, await EventCount(patient));
@@ -87,7 +88,7 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
         var unknown = Guid.NewGuid();
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(unknown, "CG-1", Karyotype(40m, new(2000, 6, 1))))));
+            Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(unknown, "CG-1", Karyotype(40m, new(2000, 6, 1)))), TestWriter.AllSites));
 
         Assert.Equal("patientId", Assert.Single(error.Errors).Field);
         Assert.Equal(0, await EventCount(unknown));
@@ -100,7 +101,7 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
         var before = Given.EnrolledOn.AddDays(-1);
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() => Bus.InvokeAsync<EntryResult>(
-            new RecordEntry(new DoseChanged(patient, "DOSE-1", new DoseChange(before, DoseAction.Started, 400, "daily", null)))));
+            new RecordEntry(new DoseChanged(patient, "DOSE-1", new DoseChange(before, DoseAction.Started, 400, "daily", null))), TestWriter.AllSites));
 
         var refused = Assert.Single(error.Errors);
         Assert.Equal("dose.effectiveOn", refused.Field);
@@ -112,10 +113,10 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
     public async Task A_correction_without_a_reason_is_refused_and_nothing_is_appended()
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(40m, new(2000, 6, 1)))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(40m, new(2000, 6, 1)))), TestWriter.AllSites);
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() => Bus.InvokeAsync<EntryResult>(
-            new RecordEntry(new CytogeneticsRecorded(patient, "CG-1b", Karyotype(4m, new(2000, 6, 1))), new Correction("CG-1", "  "))));
+            new RecordEntry(new CytogeneticsRecorded(patient, "CG-1b", Karyotype(4m, new(2000, 6, 1))), new Correction("CG-1", "  ")), TestWriter.AllSites));
 
         Assert.Equal("correction.reason", Assert.Single(error.Errors).Field);
         Assert.Equal(2, await EventCount(patient));
@@ -125,10 +126,10 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
     public async Task A_correction_supersedes_the_entry_and_the_chart_honours_it_while_the_stream_keeps_both()
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(40m, new(2000, 6, 1)))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(40m, new(2000, 6, 1)))), TestWriter.AllSites);
 
         await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1b", Karyotype(4m, new(2000, 6, 1))),
-            new Correction("CG-1", "transcription error: 4 % not 40 %")));
+            new Correction("CG-1", "transcription error: 4 % not 40 %")), TestWriter.AllSites);
 
         var chart = await LoadChart(patient);
         Assert.Equal(CytogeneticCategory.Partial, chart!.Assessment.LatestCytogenetic!.Category);
@@ -141,10 +142,10 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
     public async Task Voiding_an_entry_without_a_reason_is_refused()
     {
         var patient = await Bus.EnrolledPatient(await Bus.Trial());
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(40m, new(2000, 6, 1)))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(40m, new(2000, 6, 1)))), TestWriter.AllSites);
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            Bus.InvokeAsync<EntryResult>(new VoidEntry(patient, "CG-1", "")));
+            Bus.InvokeAsync<EntryResult>(new VoidEntry(patient, "CG-1", ""), TestWriter.AllSites));
 
         Assert.Equal("reason", Assert.Single(error.Errors).Field);
         Assert.Equal(2, await EventCount(patient));
@@ -156,11 +157,11 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
         var trial = await Bus.Trial();
         var baseline = new Baseline("007", "MDACC", 61, Sex.Male, new(1998, 1, 5), 1, 12m, true, false, DiseaseGroup.HematologicRelapse);
         var id = Guid.NewGuid();
-        await Bus.InvokeAsync<EntryResult>(new EnrolPatient(id, trial, Given.EnrolledOn, baseline));
+        await Bus.InvokeAsync<EntryResult>(new EnrolPatient(id, trial, Given.EnrolledOn, baseline), TestWriter.AllSites);
 
-        var retried = await Bus.InvokeAsync<EntryResult>(new EnrolPatient(id, trial, Given.EnrolledOn, baseline));
+        var retried = await Bus.InvokeAsync<EntryResult>(new EnrolPatient(id, trial, Given.EnrolledOn, baseline), TestWriter.AllSites);
         var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            Bus.InvokeAsync<EntryResult>(new EnrolPatient(id, trial, Given.EnrolledOn, baseline with { AgeAtEnrolment = 62 })));
+            Bus.InvokeAsync<EntryResult>(new EnrolPatient(id, trial, Given.EnrolledOn, baseline with { AgeAtEnrolment = 62 }), TestWriter.AllSites));
 
         Assert.True(retried.AlreadyRecorded);
         Assert.Equal("patientId", Assert.Single(error.Errors).Field);
@@ -174,9 +175,9 @@ public sealed class RecordingEntriesTests(AppFixture app) : IntegrationTest(app)
         var baseline = new Baseline("008", "ELSEWHERE", 61, Sex.Male, new(1998, 1, 5), 1, 0m, false, false, DiseaseGroup.HematologicRelapse);
 
         var wrongSite = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            Bus.InvokeAsync<EntryResult>(new EnrolPatient(Guid.NewGuid(), trial, Given.EnrolledOn, baseline)));
+            Bus.InvokeAsync<EntryResult>(new EnrolPatient(Guid.NewGuid(), trial, Given.EnrolledOn, baseline), TestWriter.AllSites));
         var noTrial = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            Bus.InvokeAsync<EntryResult>(new EnrolPatient(Guid.NewGuid(), Guid.NewGuid(), Given.EnrolledOn, baseline with { Site = "MDACC" })));
+            Bus.InvokeAsync<EntryResult>(new EnrolPatient(Guid.NewGuid(), Guid.NewGuid(), Given.EnrolledOn, baseline with { Site = "MDACC" }), TestWriter.AllSites));
 
         Assert.Equal("baseline.site", Assert.Single(wrongSite.Errors).Field);
         Assert.Equal("trialId", Assert.Single(noTrial.Errors).Field);

@@ -1,10 +1,11 @@
 using System.Text.Json;
-using JasperFx.Events.Daemon;
 using Marten;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Chart;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
-using Wolverine;
 
 namespace TrialMonitor.Api.Tests.Projections;
 
@@ -15,16 +16,16 @@ public sealed class RebuildTests(AppFixture app) : IntegrationTest(app)
     {
         var trial = await Bus.Trial();
         var patient = await Bus.EnrolledPatient(trial);
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new DoseChanged(patient, "D1", new DoseChange(Given.EnrolledOn, DoseAction.Started, 400, "daily", null))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new DoseChanged(patient, "D1", new DoseChange(Given.EnrolledOn, DoseAction.Started, 400, "daily", null))), TestWriter.AllSites);
         await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG1",
-            new CytogeneticAssessment(new(2000, 9, 1), 60m, CytogeneticMethod.Karyotype, 20, false))));
+            new CytogeneticAssessment(new(2000, 9, 1), 60m, CytogeneticMethod.Karyotype, 20, false))), TestWriter.AllSites);
         await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG2",
-            new CytogeneticAssessment(new(2001, 3, 1), 100m, CytogeneticMethod.Karyotype, 20, false))));
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new DoseChanged(patient, "D2", new DoseChange(new(2001, 3, 15), DoseAction.Escalated, 800, "400 mg twice daily", null))));
+            new CytogeneticAssessment(new(2001, 3, 1), 100m, CytogeneticMethod.Karyotype, 20, false))), TestWriter.AllSites);
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new DoseChanged(patient, "D2", new DoseChange(new(2001, 3, 15), DoseAction.Escalated, 800, "400 mg twice daily", null))), TestWriter.AllSites);
         await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG3",
-            new CytogeneticAssessment(new(2001, 9, 1), 30m, CytogeneticMethod.Karyotype, 20, false))));
+            new CytogeneticAssessment(new(2001, 9, 1), 30m, CytogeneticMethod.Karyotype, 20, false))), TestWriter.AllSites);
         await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG3b",
-            new CytogeneticAssessment(new(2001, 9, 1), 20m, CytogeneticMethod.Karyotype, 20, false)), new Correction("CG3", "re-read")));
+            new CytogeneticAssessment(new(2001, 9, 1), 20m, CytogeneticMethod.Karyotype, 20, false)), new Correction("CG3", "re-read")), TestWriter.AllSites);
         var live = await ChartJson(patient);
 
         using var daemon = await App.Store.BuildProjectionDaemonAsync();

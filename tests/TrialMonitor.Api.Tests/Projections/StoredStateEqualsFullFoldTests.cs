@@ -1,6 +1,10 @@
 using System.Text.Json;
 using Marten;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
+using TrialMonitor.Api.Patients.Entries;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Tests.Alerts;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;

@@ -1,8 +1,8 @@
 using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Tests.Alerts;
-using TrialMonitor.Api.Patients;
 using Wolverine;
 
 namespace TrialMonitor.Api.Tests.Support;

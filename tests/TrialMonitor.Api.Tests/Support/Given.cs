@@ -1,5 +1,7 @@
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Enrolling;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Api.Trials.Registering;
 using TrialMonitor.Clinical.Course;
@@ -25,7 +27,7 @@ public static class Given
         var id = Guid.NewGuid();
         await bus.InvokeAsync<EntryResult>(new EnrolPatient(id, trialId, EnrolledOn,
             new Baseline(subjectId, site, 58, Sex.Female, new DateOnly(1997, 6, 1), 0, 0m, false, false,
-                DiseaseGroup.CytogeneticResistance)));
+                DiseaseGroup.CytogeneticResistance)), TestWriter.AllSites);
         return id;
     }
 
@@ -36,12 +38,12 @@ public static class Given
     public static async Task<Guid> EscalatedWithImprovement(this IMessageBus bus, Guid trialId, string subjectId, decimal phAfter)
     {
         var patient = await bus.EnrolledPatient(trialId, subjectId);
-        await bus.InvokeAsync<EntryResult>(new RecordEntry(new DoseChanged(patient, "DOSE-START", new DoseChange(EnrolledOn, DoseAction.Started, 400, "daily", null))));
-        await bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-0", Karyotype(new(2000, 9, 1), 100m))));
-        await bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(new(2001, 3, 1), 100m))));
-        await bus.InvokeAsync<EntryResult>(new RecordEntry(new DoseChanged(patient, "DOSE-UP", new DoseChange(new(2001, 3, 10), DoseAction.Escalated, 800, "daily", null))));
-        await bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-2", Karyotype(new(2001, 9, 15), phAfter))));
-        await bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-3", Karyotype(new(2002, 3, 15), phAfter))));
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new DoseChanged(patient, "DOSE-START", new DoseChange(EnrolledOn, DoseAction.Started, 400, "daily", null))), TestWriter.AllSites);
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-0", Karyotype(new(2000, 9, 1), 100m))), TestWriter.AllSites);
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-1", Karyotype(new(2001, 3, 1), 100m))), TestWriter.AllSites);
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new DoseChanged(patient, "DOSE-UP", new DoseChange(new(2001, 3, 10), DoseAction.Escalated, 800, "daily", null))), TestWriter.AllSites);
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-2", Karyotype(new(2001, 9, 15), phAfter))), TestWriter.AllSites);
+        await bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(patient, "CG-3", Karyotype(new(2002, 3, 15), phAfter))), TestWriter.AllSites);
         return patient;
     }
 

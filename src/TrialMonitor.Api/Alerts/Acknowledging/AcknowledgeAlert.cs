@@ -1,5 +1,5 @@
 using Marten;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
 using Wolverine.Marten;
 
 namespace TrialMonitor.Api.Alerts.Acknowledging;

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using TrialMonitor.Api.Audit.Replay;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 
 namespace TrialMonitor.Api.Audit.Corrections;
 

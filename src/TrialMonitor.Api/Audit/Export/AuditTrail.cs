@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using Marten;
 using TrialMonitor.Api.Audit.Replay;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
+using TrialMonitor.Api.Patients.Entries;
 
 namespace TrialMonitor.Api.Audit.Export;
 

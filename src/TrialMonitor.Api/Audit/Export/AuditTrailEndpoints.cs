@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.Features;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Infrastructure;
 
 namespace TrialMonitor.Api.Audit.Export;
 
@@ -14,7 +14,7 @@ public static class AuditTrailEndpoints
 {
     public static IEndpointRouteBuilder MapAuditTrailExport(this IEndpointRouteBuilder app)
     {
-        var audit = app.MapGroup("/audit");
+        var audit = app.MapGroup("/audit").RequireAuthorization(RolePolicies.AuditorOrAdmin);
         audit.MapGet("/patients/{patientId:guid}.csv", (HttpContext http, Guid patientId, IDocumentStore store) =>
             ExportPatient(http, store, patientId, Format.Csv));
         audit.MapGet("/patients/{patientId:guid}.json", (HttpContext http, Guid patientId, IDocumentStore store) =>
@@ -30,11 +30,10 @@ public static class AuditTrailEndpoints
 
     private static async Task ExportPatient(HttpContext http, IDocumentStore store, Guid patientId, Format format)
     {
-        if (!await MayExport(http)) return;
         await using var session = store.QuerySession();
         if (!await AuditTrail.PatientExistsAsync(session, patientId, http.RequestAborted))
         {
-            await Refuse(http, StatusCodes.Status404NotFound, $"no patient {patientId}");
+            await PlainText.WriteAsync(http, StatusCodes.Status404NotFound, $"no patient {patientId}");
             return;
         }
         await Write(http, ForCaller(http, AuditTrail.ForPatientAsync(session, patientId, http.RequestAborted)), format, $"audit-patient-{patientId}");
@@ -42,11 +41,10 @@ public static class AuditTrailEndpoints
 
     private static async Task ExportTrial(HttpContext http, IDocumentStore store, Guid trialId, Format format)
     {
-        if (!await MayExport(http)) return;
         await using var session = store.QuerySession();
         if (!await AuditTrail.TrialExistsAsync(session, trialId, http.RequestAborted))
         {
-            await Refuse(http, StatusCodes.Status404NotFound, $"no trial {trialId}");
+            await PlainText.WriteAsync(http, StatusCodes.Status404NotFound, $"no trial {trialId}");
             return;
         }
         await Write(http, ForCaller(http, AuditTrail.ForTrialAsync(session, trialId, http.RequestAborted)), format, $"audit-trial-{trialId}");
@@ -65,31 +63,5 @@ public static class AuditTrailEndpoints
     }
 
     private static IAsyncEnumerable<AuditTrailRow> ForCaller(HttpContext http, IAsyncEnumerable<AuditTrailRow> rows) =>
-        HasRole(http.User, Roles.Auditor) ? rows : rows.Select(row => row.WithoutClinicalValues());
-
-    private static async Task<bool> MayExport(HttpContext http)
-    {
-        var user = http.User;
-        if (user.Identity?.IsAuthenticated != true)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            await Refuse(http, StatusCodes.Status401Unauthorized, "send a bearer token: Authorization: Bearer <token>");
-            return false;
-        }
-        if (!HasRole(user, Roles.Auditor) && !HasRole(user, Roles.Admin))
-        {
-            await Refuse(http, StatusCodes.Status403Forbidden, $"the audit trail needs role {Roles.Auditor} or {Roles.Admin}");
-            return false;
-        }
-        return true;
-    }
-
-    private static bool HasRole(ClaimsPrincipal user, string role) => user.IsInRole(role) || user.HasClaim(TrialMonitorClaims.Role, role);
-
-    private static async Task Refuse(HttpContext http, int status, string message)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.WriteAsync(message, http.RequestAborted);
-    }
+        http.User.IsInRole(Roles.Auditor) ? rows : rows.Select(row => row.WithoutClinicalValues());
 }

@@ -1,5 +1,5 @@
 using Marten;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Clinical.Cohort;
 
 namespace TrialMonitor.Api.Audit.Replay;

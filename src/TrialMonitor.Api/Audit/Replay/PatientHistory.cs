@@ -1,7 +1,8 @@
 using JasperFx.Events;
 using Marten;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Patients.Chart;
 
 namespace TrialMonitor.Api.Audit.Replay;
 

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
 
 namespace TrialMonitor.Api.Audit.Replay;

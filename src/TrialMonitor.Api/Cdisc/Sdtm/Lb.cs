@@ -1,6 +1,7 @@
 using System.Globalization;
 using TrialMonitor.Api.Cdisc.DatasetJson;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.Clinical.Toxicity;
 using static TrialMonitor.Api.Cdisc.CdiscSubject;
@@ -76,7 +77,7 @@ public static class Lb
     {
         // Each result in the unit its entry kind declares.
         var (counts, marrows, cytogenetics, molecularKind) =
-            (EntryKinds.Get<BloodCounts>(), EntryKinds.Get<Marrow>(), EntryKinds.Get<Patients.Cytogenetics>(), EntryKinds.Get<Patients.Molecular>());
+            (EntryKinds.Get<BloodCounts>(), EntryKinds.Get<Marrow>(), EntryKinds.Get<Patients.Entries.Kinds.Cytogenetics>(), EntryKinds.Get<Patients.Entries.Kinds.Molecular>());
         // Stable sort: within a day, blood counts (0), marrow (1), cytogenetics (2), molecular (3), each in the order below.
         foreach (var count in course.BloodCounts)
         {

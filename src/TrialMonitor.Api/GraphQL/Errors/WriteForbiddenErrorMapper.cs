@@ -1,6 +1,6 @@
 using GraphQL;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Transport;
-using TrialMonitor.Api.Validation;
 
 namespace TrialMonitor.Api.GraphQL.Errors;
 

@@ -1,9 +1,10 @@
 using GraphQL;
 using GraphQL.Types;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Molecular;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Cohort;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.Clinical.Molecular;

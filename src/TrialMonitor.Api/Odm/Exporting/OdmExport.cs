@@ -6,7 +6,8 @@ using Marten;
 using TrialMonitor.Api.Odm.Layout;
 using TrialMonitor.Api.Odm.Mapping;
 using TrialMonitor.Api.Odm.Reading;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Clinical.Course;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Commands;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Layout;
 using TrialMonitor.Api.Odm.Mapping;
 using TrialMonitor.Api.Odm.Reading;
@@ -84,7 +84,7 @@ public static class ImportOdmCommand
         var import = OdmImport.For(services);
         await using var stream = File.OpenRead(file);
         var summary = await import.RunAsync(stream, mapping,
-            new OdmImportRequest(trial.Value, Path.GetFileName(file), user, EventMetadata.Sources.System, null, dryRun),
+            new OdmImportRequest(trial.Value, Path.GetFileName(file), user, EventMetadata.Sources.System, WriteScope.AllSites, dryRun),
             row =>
             {
                 report?.WriteLine(row.ToCsv());

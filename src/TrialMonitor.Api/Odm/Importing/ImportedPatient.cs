@@ -1,7 +1,11 @@
 using System.Collections.Immutable;
 using JasperFx.Events;
 using Marten;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Correcting;
+using TrialMonitor.Api.Patients.Entries;
+using TrialMonitor.Api.Patients.Recording;
 
 namespace TrialMonitor.Api.Odm.Importing;
 
@@ -33,7 +37,30 @@ public sealed record ImportedPatient(Patient Patient, ImmutableDictionary<string
         return new ImportedPatient(patient, recorded.ToImmutableDictionary(e => e.Entry.EntryKey));
     }
 
-    /// <summary>The patient after events a dry run decided but did not append.</summary>
+    /// <summary>
+    /// The door's decision on a record or a void, as its handler takes it (<see cref="EntryRecording.Decide"/>,
+    /// <see cref="VoidEntryHandler.Decide"/>), and the patient after its events.
+    /// </summary>
+    public (EntryResult Result, IReadOnlyList<object> Events, ImportedPatient After) Decide(object command, WriteScope scope, DateOnly today)
+    {
+        var (result, events) = command switch
+        {
+            RecordEntry record => EntryRecording.Decide(record, Patient, Named(EntryRecording.KeysNamedBy(record)), scope, today),
+            VoidEntry voiding => VoidEntryHandler.Decide(voiding, Patient, Named(voiding.EntryKey), scope),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), $"the door decides records and voids here, not {command?.GetType().Name}"),
+        };
+        return (result, events, After(events));
+    }
+
+    /// <summary>A patient whose stream exists (one just enrolled or written to), read as it is now.</summary>
+    public static async Task<ImportedPatient> LoadAsync(IDocumentStore store, Guid patientId, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var session = store.QuerySession();
+        return await LoadAsync(session, patientId, cancellation) ?? throw new InvalidOperationException($"patient {patientId} has no stream");
+    }
+
+    /// <summary>The patient after events decided but not (yet) read back from the stream.</summary>
     public ImportedPatient After(IEnumerable<object> events)
     {
         ArgumentNullException.ThrowIfNull(events);

@@ -1,7 +1,9 @@
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Mapping;
 using TrialMonitor.Api.Odm.Reading;
-using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Correcting;
+using TrialMonitor.Api.Patients.Entries;
+using TrialMonitor.Api.Patients.Recording;
 
 namespace TrialMonitor.Api.Odm.Importing;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Mapping;
 using TrialMonitor.Api.Odm.Reading;
-using TrialMonitor.Api.Patients;
 
 namespace TrialMonitor.Api.Odm.Importing;
 

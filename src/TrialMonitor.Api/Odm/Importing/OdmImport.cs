@@ -10,7 +10,7 @@ namespace TrialMonitor.Api.Odm.Importing;
 
 /// <summary>
 /// Imports the clinical data of an ODM file through the write path, subject by subject: each mapped item group
-/// becomes one command (enrolment, entry, correction, void) sent through <see cref="Patients.PatientWrites"/> as a
+/// becomes one command (enrolment, entry, correction, void) sent through <see cref="Door.PatientWrites"/> as a
 /// mutation would be, so it meets the same door (<see cref="OdmSubjectImporter"/>).
 /// Memory: the reader holds one item group, an importer one subject. In a Snapshot file each SubjectData holds the
 /// subject's data in full: its groups are gathered and handed to one of <see cref="Importers"/> importers (patients
@@ -54,7 +54,10 @@ public sealed class OdmImport(Func<IMessageBus> newBus, IDocumentStore store, Ti
         }
         await using var held = new OdmHeldSubjects(store, subjectsHeld);
         OdmSubjectImporter NewImporter(OdmHeldSubjects? subjects = null) => new(mapping, new OdmImportSummary { DryRun = request.DryRun }, Refused,
-            (summary, refused) => new OdmWrites(newBus(), store, clock, request, summary, refused), subjects);
+            (summary, refused) => new OdmWrites(Writer(), store, request, summary, refused), subjects);
+        IOdmWriter Writer() => request.DryRun
+            ? new OdmDryRun(store, request.Scope, clock)
+            : new OdmCommit(newBus(), store, request.Scope, clock);
 
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var watch = Stopwatch.StartNew();

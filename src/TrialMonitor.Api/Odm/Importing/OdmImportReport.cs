@@ -1,10 +1,11 @@
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Infrastructure;
 using TrialMonitor.Api.Odm.Reading;
 
 namespace TrialMonitor.Api.Odm.Importing;
 
-/// <summary>Who imports what into which trial; Sites bound a coordinator's writes (null for admins and the server).</summary>
-public sealed record OdmImportRequest(Guid TrialId, string FileName, string User, string Role, IReadOnlyList<string>? Sites, bool DryRun);
+/// <summary>Who imports what into which trial; the scope bounds a coordinator's writes to their sites (admins and the server: all sites).</summary>
+public sealed record OdmImportRequest(Guid TrialId, string FileName, string User, string Role, WriteScope Scope, bool DryRun);
 
 /// <summary>One refused or unmapped item: where it is in the file, the field, the value and why.</summary>
 public sealed record OdmImportRow(int Line, string Path, string Field, string? Value, string Reason)

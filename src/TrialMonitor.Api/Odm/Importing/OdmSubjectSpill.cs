@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Reading;
 using TrialMonitor.Api.Patients;
 

@@ -1,5 +1,5 @@
 using TrialMonitor.Api.Odm.Mapping;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Odm.Layout;

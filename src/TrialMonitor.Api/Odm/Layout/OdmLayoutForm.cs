@@ -1,6 +1,6 @@
 using System.Text.Json;
 using TrialMonitor.Api.Odm.Mapping;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
 
 namespace TrialMonitor.Api.Odm.Layout;
 

@@ -7,7 +7,7 @@ namespace TrialMonitor.Api.Odm.Mapping;
 /// <summary>
 /// How one EDC's ODM export maps onto TrialMonitor (one JSON file per source, see README "Importing
 /// from an EDC"): subjects and sites, the enrolment, each item group that becomes an entry of a kind
-/// (<see cref="Patients.EntryKind.Name"/>) with its fields, and what is deliberately not imported.
+/// (<see cref="Patients.Entries.EntryKind.Name"/>) with its fields, and what is deliberately not imported.
 /// </summary>
 public sealed record OdmMapping(
     string Source,

@@ -1,6 +1,7 @@
 using Marten;
+using TrialMonitor.Api.Door;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Chart;
 
 /// <summary>The entries in force of stored charts, read from the entries stored one by one.</summary>
 public static class ChartEntries

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Cohort;
 using TrialMonitor.Clinical.Course;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Chart;
 
 /// <summary>
 /// The patient as coordinators read it: every entry still in force (voided entries removed), in the

@@ -1,6 +1,8 @@
 using JasperFx.Events;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Chart;
 
 /// <summary>How each patient event changes the chart; pure, so replay and rebuild fold the same way.</summary>
 public static class PatientChartFolding

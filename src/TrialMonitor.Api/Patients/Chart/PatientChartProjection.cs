@@ -2,10 +2,12 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using TrialMonitor.Api.Cohort;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Clinical.Course;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Chart;
 
 /// <summary>
 /// Inline: a coordinator who records a lab reads the patient's updated response in the same request.

@@ -1,8 +1,9 @@
 using JasperFx.Events.Projections;
 using Marten;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Enrolling;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Chart;
 
 public static class PatientCharts
 {

@@ -2,7 +2,7 @@ using Marten;
 using Marten.Services;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Chart;
 
 /// <summary>
 /// The charts this process committed last, by patient: what the chart projection folds new events

@@ -1,6 +1,6 @@
 using Marten;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Chart;
 
 /// <summary>A trial's stored charts as the exports read them: in subject id order, a batch at a time, with their entries.</summary>
 public static class StoredCharts

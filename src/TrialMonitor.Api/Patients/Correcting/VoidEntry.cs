@@ -1,6 +1,5 @@
 using Marten;
-using TrialMonitor.Api.Auth;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -15,16 +14,16 @@ public static class VoidEntryHandler
         IDocumentSession session, Envelope envelope, CancellationToken cancellation)
     {
         var recorded = patient is null ? RecordedEntries.None : await RecordedEntries.LoadAsync(session, patient.Id, [command.EntryKey], cancellation);
-        var (result, events) = Decide(command, patient, recorded, WriteAccess.Of(envelope));
+        var (result, events) = Decide(command, patient, recorded, WriteScope.Of(envelope));
         return (result, new Events(events));
     }
 
-    public static (EntryResult Result, IReadOnlyList<object> Events) Decide(VoidEntry command, Patient? patient, RecordedEntries recorded, WriteAccess access)
+    public static (EntryResult Result, IReadOnlyList<object> Events) Decide(VoidEntry command, Patient? patient, RecordedEntries recorded, WriteScope scope)
     {
         ArgumentNullException.ThrowIfNull(command);
-        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(scope);
         patient = EntryRecording.RequireEnrolled(command.PatientId, patient);
-        access.EnsureCanWrite(patient.Site, $"Patient {patient.Id}");
+        scope.EnsureCanWrite(patient.Site, $"Patient {patient.Id}");
         var checks = new FieldChecks().Key(command.EntryKey, "entryKey", EntryRecording.MaxEntryKeyLength);
         EntryRecording.CheckCorrection(checks, recorded, new Correction(command.EntryKey, command.Reason), "entryKey", "reason");
         checks.ThrowIfAny();

@@ -1,7 +1,7 @@
 using Marten;
-using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Trials;
-using TrialMonitor.Api.Validation;
 using TrialMonitor.Clinical.Course;
 using Wolverine;
 using Wolverine.Marten;
@@ -15,11 +15,17 @@ public static class EnrolPatientHandler
     public const string EntryKey = "enrolment";
     public const int MaxSubjectIdLength = 64;
 
-    public static async Task<(EntryResult, IMartenOp)> Handle(EnrolPatient command, IQuerySession session, Envelope envelope,
-        TimeProvider clock, CancellationToken ct)
+    public static Task<(EntryResult, IMartenOp)> Handle(EnrolPatient command, IQuerySession session, Envelope envelope,
+        TimeProvider clock, CancellationToken ct) =>
+        DecideAsync(command, session, WriteScope.Of(envelope), ClinicalDates.Today(clock), ct);
+
+    /// <summary>The decision, as the handler takes it and as an import's dry run takes it without committing.</summary>
+    public static async Task<(EntryResult, IMartenOp)> DecideAsync(EnrolPatient command, IQuerySession session, WriteScope scope,
+        DateOnly today, CancellationToken ct)
     {
-        var access = WriteAccess.Of(envelope);
-        var today = ClinicalDates.Today(clock);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(scope);
         var trial = await session.LoadAsync<Trial>(command.TrialId, ct);
         var b = command.Baseline;
         var checks = new FieldChecks()
@@ -35,7 +41,7 @@ public static class EnrolPatientHandler
             .NotAfter(b.DiagnosedOn, command.EnrolledOn, "diagnosedOn", "enrolment");
         if (await session.LoadAsync<PatientChart>(command.PatientId, ct) is { } existing)
         {
-            access.EnsureCanWrite(existing.Site, $"Patient {command.PatientId}");
+            scope.EnsureCanWrite(existing.Site, $"Patient {command.PatientId}");
             // A retried enrolment is acknowledged; a different one under the same id is refused.
             checks.Require(existing.TrialId == command.TrialId && existing.EnrolledOn == command.EnrolledOn
                            && existing.Baseline.Equals(b), "patientId",
@@ -44,7 +50,7 @@ public static class EnrolPatientHandler
             return (new EntryResult(command.PatientId, EntryKey, existing.Version, AlreadyRecorded: true), MartenOps.Nothing());
         }
         // A site outside the trial is bad input (above); one of the trial's sites must be the writer's.
-        if (trial is not null && trial.Sites.Contains(b.Site)) access.EnsureCanWrite(b.Site, $"The enrolment of subject '{b.SubjectId}'");
+        if (trial is not null && trial.Sites.Contains(b.Site)) scope.EnsureCanWrite(b.Site, $"The enrolment of subject '{b.SubjectId}'");
         // Racing enrolments of one subject all pass this query; the chart's unique index then lets one commit (SubjectEnrolment).
         if (trial is not null && await session.Query<PatientChart>()
                 .AnyAsync(p => p.TrialId == command.TrialId && p.SubjectId == b.SubjectId, ct))

@@ -1,6 +1,7 @@
 using Marten;
 using Npgsql;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Chart;
 
 namespace TrialMonitor.Api.Patients.Enrolling;
 

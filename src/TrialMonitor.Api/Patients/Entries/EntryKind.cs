@@ -1,8 +1,8 @@
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Entries;
 
 /// <summary>
 /// One kind of clinical entry, declared once (see <see cref="EntryKinds"/>): its event and value,

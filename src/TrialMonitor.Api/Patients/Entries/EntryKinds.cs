@@ -1,7 +1,8 @@
 using System.Collections.Frozen;
 using System.Text.Json.Serialization.Metadata;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Entries;
 
 /// <summary>
 /// The table of clinical entry kinds: a kind is its declaration (Kinds/) and one line here. The write

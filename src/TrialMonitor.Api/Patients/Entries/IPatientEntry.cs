@@ -1,4 +1,4 @@
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Entries;
 
 /// <summary>
 /// A clinical entry of a patient's stream (an event): which patient, the key it was recorded under

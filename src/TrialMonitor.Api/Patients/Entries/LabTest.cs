@@ -1,4 +1,4 @@
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Entries;
 
 /// <summary>What a lab value is measured in, as its entry field stores it: DOMAIN, "At the door" and the CTCAE section.</summary>
 public enum LabMeasure

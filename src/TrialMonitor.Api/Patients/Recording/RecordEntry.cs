@@ -1,9 +1,10 @@
 using Marten;
-using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 using Wolverine;
 using Wolverine.Marten;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Recording;
 
 /// <summary>Records a clinical entry of any kind (see <see cref="EntryKinds"/>), optionally replacing an earlier one.</summary>
 public sealed record RecordEntry(IPatientEntry Entry, Correction? Correction = null, long? ExpectedVersion = null)
@@ -19,7 +20,7 @@ public static class RecordEntryHandler
     {
         var recorded = patient is null ? RecordedEntries.None
             : await RecordedEntries.LoadAsync(session, patient.Id, EntryRecording.KeysNamedBy(command), cancellation);
-        var (result, events) = EntryRecording.Decide(command, patient, recorded, WriteAccess.Of(envelope), ClinicalDates.Today(clock));
+        var (result, events) = EntryRecording.Decide(command, patient, recorded, WriteScope.Of(envelope), ClinicalDates.Today(clock));
         return (result, new Events(events));
     }
 }

@@ -1,5 +1,5 @@
 using Marten;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
 
 namespace TrialMonitor.Api.Trials.AddingSites;
 

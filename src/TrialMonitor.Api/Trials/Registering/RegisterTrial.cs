@@ -1,5 +1,5 @@
 using Marten;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Clinical.Course;
 using Wolverine.Marten;
 

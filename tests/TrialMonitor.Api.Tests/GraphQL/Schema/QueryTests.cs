@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries.Kinds;
+using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Course;
-using Wolverine;
 using static TrialMonitor.Api.Tests.GraphQL.SchemaTests.MutationTests;
 
 namespace TrialMonitor.Api.Tests.GraphQL.SchemaTests;
@@ -79,7 +80,7 @@ public sealed class QueryTests(AppFixture app) : IntegrationTest(app)
         var escalated = await Bus.EscalatedWithImprovement(trial, "001", 0m);
         var minor = await Bus.EnrolledPatient(trial, "002");
         await StartedOnStandardDose(minor);
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(minor, "CG-1", Karyotype(new(2000, 9, 1), 40m))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(minor, "CG-1", Karyotype(new(2000, 9, 1), 40m))), TestWriter.AllSites);
         await Bus.EnrolledPatient(trial, "003");
 
         async Task<IEnumerable<string?>> Subjects(string filter) =>
@@ -100,7 +101,7 @@ public sealed class QueryTests(AppFixture app) : IntegrationTest(app)
         var trial = await Bus.Trial();
         var patient = await Bus.EscalatedWithImprovement(trial, "001", 0m);
         await Bus.InvokeAsync<EntryResult>(new RecordEntry(new BloodCountRecorded(patient, "CBC-1",
-            new BloodCount(new(2002, 3, 20), 2.5m, 0.8m, 120m, 11m, 0m, 1m, 0m, new LowerLimitsOfNormal(4m, 1.8m, 150m, 12m)))));
+            new BloodCount(new(2002, 3, 20), 2.5m, 0.8m, 120m, 11m, 0m, 1m, 0m, new LowerLimitsOfNormal(4m, 1.8m, 150m, 12m)))), TestWriter.AllSites);
 
         var chart = Data(await Graph.ExecuteAsync("""
             query($p: ID!) { patient(id: $p) {
@@ -147,9 +148,9 @@ public sealed class QueryTests(AppFixture app) : IntegrationTest(app)
         await Bus.EscalatedWithImprovement(trial, "001", 0m);
         var reportedPartial = await Bus.EnrolledPatient(trial, "002");
         await StartedOnStandardDose(reportedPartial);
-        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(reportedPartial, "CG-1", Karyotype(new(2000, 9, 1), 40m))));
+        await Bus.InvokeAsync<EntryResult>(new RecordEntry(new CytogeneticsRecorded(reportedPartial, "CG-1", Karyotype(new(2000, 9, 1), 40m))), TestWriter.AllSites);
         await Bus.InvokeAsync<EntryResult>(new RecordEntry(new ResponseReported(reportedPartial, "RSP-1",
-            new ReportedResponse(new(2000, 9, 2), CytogeneticCategory.Partial, null))));
+            new ReportedResponse(new(2000, 9, 2), CytogeneticCategory.Partial, null))), TestWriter.AllSites);
 
         var data = Data(await Graph.ExecuteAsync("""
             query($t: ID!) {
@@ -211,5 +212,5 @@ public sealed class QueryTests(AppFixture app) : IntegrationTest(app)
     private static CytogeneticAssessment Karyotype(DateOnly on, decimal ph) => new(on, ph, CytogeneticMethod.Karyotype, 20, false);
 
     private Task<EntryResult> StartedOnStandardDose(Guid patient) => Bus.InvokeAsync<EntryResult>(
-        new RecordEntry(new DoseChanged(patient, "DOSE-START", new DoseChange(Given.EnrolledOn, DoseAction.Started, 400, "daily", null))));
+        new RecordEntry(new DoseChanged(patient, "DOSE-START", new DoseChange(Given.EnrolledOn, DoseAction.Started, 400, "daily", null))), TestWriter.AllSites);
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Alba;
 using TrialMonitor.Api.Tests.Support;
 
 namespace TrialMonitor.Api.Tests.GraphQL.Transport;

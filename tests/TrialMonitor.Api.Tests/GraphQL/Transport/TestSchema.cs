@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.Types;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
 
 namespace TrialMonitor.Api.Tests.GraphQL.Transport;
 

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using GraphQL;
-using GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrialMonitor.Api.GraphQL.Errors;

@@ -1,6 +1,7 @@
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Clinical.Course;
-using MolecularKind = TrialMonitor.Api.Patients.Molecular;
+using MolecularKind = TrialMonitor.Api.Patients.Entries.Kinds.Molecular;
 
 namespace TrialMonitor.Api.Tests.Patients.Entries;
 

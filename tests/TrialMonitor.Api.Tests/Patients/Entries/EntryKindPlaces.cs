@@ -1,6 +1,6 @@
 using TrialMonitor.Api.Cdisc;
 using TrialMonitor.Api.Odm.Mapping;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Api.Tests.Door;
 using TrialMonitor.Api.Tests.GraphQL.SchemaTests;
 using TrialMonitor.Clinical.Course;

@@ -1,6 +1,8 @@
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Layout;
 using TrialMonitor.Api.Patients;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Patients.Entries;
+using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Tests.Patients.Entries;

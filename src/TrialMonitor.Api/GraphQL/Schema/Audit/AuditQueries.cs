@@ -5,10 +5,10 @@ using TrialMonitor.Api.Audit.Chain;
 using TrialMonitor.Api.Audit.Corrections;
 using TrialMonitor.Api.Audit.Replay;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
-using TrialMonitor.Api.Patients;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Audit;
 

@@ -5,7 +5,7 @@ using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Cohort;

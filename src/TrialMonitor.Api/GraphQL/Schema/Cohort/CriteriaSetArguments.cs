@@ -1,5 +1,5 @@
 using GraphQL;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Cohort;
 

@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using Marten;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Chart;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Api.Trials;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Common;

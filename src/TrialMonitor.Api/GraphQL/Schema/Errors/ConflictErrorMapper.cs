@@ -1,7 +1,7 @@
 using GraphQL;
 using JasperFx;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Transport;
-using TrialMonitor.Api.Validation;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Errors;
 

@@ -1,8 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Schema.Common;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.Clinical.Molecular;
 

@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using TrialMonitor.Api.Auth;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Patients;
 

@@ -1,8 +1,7 @@
 using GraphQL.Types.Relay.DataObjects;
 using Marten;
-using Marten.Linq;
 using TrialMonitor.Api.GraphQL.Schema.Common;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Patients;
 

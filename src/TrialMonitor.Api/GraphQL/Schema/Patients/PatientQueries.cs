@@ -3,7 +3,7 @@ using GraphQL.Types;
 using Marten;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.GraphQL.Schema.Common;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Patients;
 

@@ -5,8 +5,8 @@ using Marten;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Molecular;
 using TrialMonitor.Api.GraphQL.Schema.Trials;
-using TrialMonitor.Api.Patients;
-using TrialMonitor.Clinical.Course;
+using TrialMonitor.Api.Patients.Chart;
+using TrialMonitor.Api.Patients.Entries;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Patients;
 

@@ -1,7 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
 using TrialMonitor.Api.Auth;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
+using TrialMonitor.Api.Patients.Recording;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Recording;
 

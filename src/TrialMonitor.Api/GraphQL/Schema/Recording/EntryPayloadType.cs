@@ -1,7 +1,8 @@
 using GraphQL.Types;
 using Marten;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Recording;
 

@@ -1,10 +1,9 @@
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Schema.Common;
-using TrialMonitor.Api.Patients;
 using Wolverine;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Recording;
@@ -30,7 +29,7 @@ public static class WritePath
             : context.HasArgument("reason") ? context.GetArgument<string>("reason")
             : null;
         var services = context.RequestServices ?? throw new InvalidOperationException("The GraphQL request has no RequestServices to send commands with");
-        return await services.GetRequiredService<IMessageBus>().SendAsync(command, WriteActor.From(context, reason), context.CancellationToken);
+        return await services.GetRequiredService<IMessageBus>().RecordAsync(command, WriteActor.From(context, reason), context.CancellationToken);
     }
 
     /// <summary>patientId and entryKey, the arguments that say which entry of which patient this is.</summary>

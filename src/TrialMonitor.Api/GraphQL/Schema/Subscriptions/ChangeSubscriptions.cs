@@ -8,7 +8,7 @@ using TrialMonitor.Api.GraphQL.Schema.Alerts;
 using TrialMonitor.Api.GraphQL.Schema.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Telemetry;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Subscriptions;

@@ -3,7 +3,7 @@ using Marten;
 using Marten.Services;
 using Npgsql;
 using TrialMonitor.Api.Infrastructure;
-using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Trials;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Subscriptions;

@@ -2,8 +2,8 @@ using GraphQL;
 using GraphQL.Types;
 using Marten;
 using Npgsql;
-using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Auth;
+using TrialMonitor.Api.Door;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Users;
 

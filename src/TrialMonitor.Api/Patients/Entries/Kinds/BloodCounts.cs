@@ -1,9 +1,10 @@
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.Clinical.Toxicity;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Entries.Kinds;
 
 public sealed record BloodCountRecorded(Guid PatientId, string EntryKey, BloodCount Count) : IPatientEntry
 {

@@ -1,7 +1,8 @@
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Entries.Kinds;
 
 public sealed record PatientDied(Guid PatientId, string EntryKey, Death Death) : IPatientEntry
 {

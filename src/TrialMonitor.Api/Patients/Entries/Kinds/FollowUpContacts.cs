@@ -1,6 +1,7 @@
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Course;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Entries.Kinds;
 
 public sealed record FollowUpContactRecorded(Guid PatientId, string EntryKey, DateOnly ContactOn) : IPatientEntry
 {

@@ -1,7 +1,8 @@
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Course;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Entries.Kinds;
 
 public sealed record MarrowRecorded(Guid PatientId, string EntryKey, MarrowAssessment Marrow) : IPatientEntry
 {

@@ -1,8 +1,9 @@
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Patients.Entries.Kinds;
 
 public sealed record ToxicityReported(Guid PatientId, string EntryKey, ReportedToxicity Toxicity) : IPatientEntry
 {

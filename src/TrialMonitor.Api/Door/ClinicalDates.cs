@@ -1,6 +1,7 @@
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Door;
 
 /// <summary>DOMAIN, "At the door": the dates no clinic could have recorded.</summary>
 public static class ClinicalDates

@@ -1,6 +1,6 @@
 using Wolverine;
 
-namespace TrialMonitor.Api.Validation;
+namespace TrialMonitor.Api.Door;
 
 /// <summary>Applied to every handler: a command with a string PostgreSQL cannot store is refused before it is handled.</summary>
 public static class StoredTextMiddleware

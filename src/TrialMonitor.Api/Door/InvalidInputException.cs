@@ -1,4 +1,4 @@
-namespace TrialMonitor.Api.Validation;
+namespace TrialMonitor.Api.Door;
 
 /// <summary>One refused input field: its path as the client sent it and why it was refused.</summary>
 public sealed record FieldError(string Field, string Reason)

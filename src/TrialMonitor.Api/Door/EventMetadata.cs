@@ -1,4 +1,4 @@
-namespace TrialMonitor.Api.Audit;
+namespace TrialMonitor.Api.Door;
 
 /// <summary>
 /// Names of the Marten event headers every event appended through the write path carries

@@ -1,8 +1,7 @@
 using Marten;
-using TrialMonitor.Api.Audit;
 using Wolverine;
 
-namespace TrialMonitor.Api.Auth;
+namespace TrialMonitor.Api.Door;
 
 /// <summary>
 /// Applied to every Wolverine handler: copies who, in which role, from where and why (sent as envelope

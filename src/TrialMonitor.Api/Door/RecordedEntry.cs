@@ -1,6 +1,7 @@
 using Marten;
+using TrialMonitor.Api.Patients.Entries;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Door;
 
 /// <summary>
 /// An entry as recorded under its key, and whether it was voided since: what a command needs to know of

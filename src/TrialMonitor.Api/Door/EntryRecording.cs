@@ -1,7 +1,8 @@
-using TrialMonitor.Api.Auth;
-using TrialMonitor.Api.Validation;
+using TrialMonitor.Api.Patients;
+using TrialMonitor.Api.Patients.Entries;
+using TrialMonitor.Api.Patients.Recording;
 
-namespace TrialMonitor.Api.Patients;
+namespace TrialMonitor.Api.Door;
 
 /// <summary>Names an earlier entry that a new one replaces, and why (corrections always say why).</summary>
 public sealed record Correction(string SupersedesEntryKey, string Reason);
@@ -22,13 +23,13 @@ public static class EntryRecording
     public const int MaxReasonLength = 2_000;
 
     public static (EntryResult Result, IReadOnlyList<object> Events) Decide(RecordEntry command, Patient? patient, RecordedEntries recorded,
-        WriteAccess access, DateOnly today)
+        WriteScope scope, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(command);
-        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(scope);
         var entry = command.Entry;
         patient = RequireEnrolled(entry.PatientId, patient);
-        access.EnsureCanWrite(patient.Site, $"Patient {patient.Id}");
+        scope.EnsureCanWrite(patient.Site, $"Patient {patient.Id}");
         var kind = EntryKinds.Of(entry);
         var checks = new FieldChecks().Key(entry.EntryKey, "entryKey", MaxEntryKeyLength);
         kind.Check(checks, entry);

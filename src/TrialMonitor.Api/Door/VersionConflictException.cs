@@ -1,4 +1,4 @@
-namespace TrialMonitor.Api.Validation;
+namespace TrialMonitor.Api.Door;
 
 /// <summary>
 /// The client decided on a stream version that is no longer current (someone else wrote in between);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using TrialMonitor.Clinical.Cytogenetics;
 
-namespace TrialMonitor.Api.Validation;
+namespace TrialMonitor.Api.Door;
 
 /// <summary>
 /// Collects field errors with the checks every input shares. Each refusal names the field (as the

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
 
-namespace TrialMonitor.Api.Validation;
+namespace TrialMonitor.Api.Door;
 
 /// <summary>
 /// PostgreSQL's jsonb cannot hold the NUL character: a string carrying one would fail the commit as an
@@ -41,7 +41,7 @@ public static class StoredText
         foreach (var property in Properties.GetOrAdd(type, Readable))
         {
             // A patient entry is flattened into its command: its value is the mutation argument of the same name.
-            var name = typeof(Patients.IPatientEntry).IsAssignableFrom(property.PropertyType) ? "" : Camel(property.Name);
+            var name = typeof(Patients.Entries.IPatientEntry).IsAssignableFrom(property.PropertyType) ? "" : Camel(property.Name);
             Scan(property.GetValue(value), Join(path, name), errors, depth + 1);
         }
     }
