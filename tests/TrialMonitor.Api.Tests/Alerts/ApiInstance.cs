@@ -50,7 +50,9 @@ internal sealed class ApiInstance : IAsyncDisposable
     }
 
     /// <summary>Starts the API and returns once it logs that it has started (or fails with its output).</summary>
-    public static async Task<ApiInstance> StartAsync(string connectionString, string asyncDaemon = "HotCold")
+    /// <param name="settings">More configuration, as environment variables (e.g. TrialMonitor__LoadDemoCohort).</param>
+    public static async Task<ApiInstance> StartAsync(string connectionString, string asyncDaemon = "HotCold",
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var baseUri = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -66,6 +68,7 @@ internal sealed class ApiInstance : IAsyncDisposable
         start.Environment["TRIALMONITOR_DB"] = connectionString;
         start.Environment["TrialMonitor__AsyncDaemon"] = asyncDaemon;
         start.Environment["TrialMonitor__Auth__DevelopmentKey"] = "true";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var instance = new ApiInstance(process, baseUri);
