@@ -13,12 +13,13 @@ namespace TrialMonitor.Bench;
 /// ./ops/bench: TrialMonitor measured against raw PostgreSQL in the same run, on a database of its
 /// own (which it empties first). Options: --quick, --seed N, --output FILE (default ops/benchmarks.md),
 /// --sizes 1000,10000 (growth trials; the cohort queries use the 10 000 one, else the largest), --rebuild-events N,
-/// --rebuild (stop after the bulk ingest and rebuild figures), --writes (the write figures alone), --odm [--items N] (the ODM import figure alone).
+/// --rebuild (stop after the bulk ingest and rebuild figures), --writes (the write figures alone), --odm [--items N] (the ODM import figure alone),
+/// --cohort (the cohort query figures alone).
 /// </summary>
 public static class BenchProgram
 {
     /// <summary>The runs of a few figures, printed rather than written over the report file.</summary>
-    private static readonly string[] PrintedOnly = ["--cdisc", "--writes", "--rebuild", "--odm"];
+    private static readonly string[] PrintedOnly = ["--cdisc", "--writes", "--rebuild", "--odm", "--cohort"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -72,6 +73,7 @@ public static class BenchProgram
             ctx.Report.Print();
             return 0;
         }
+        if (args.Contains("--cohort")) return await CohortAloneAsync(ctx, Option(args, "--sizes") is { } size ? int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) : 10_000);
         if (args.Contains("--cdisc")) return await CdiscAloneAsync(ctx, Option(args, "--sizes") is { } only ? int.Parse(only, System.Globalization.CultureInfo.InvariantCulture) : 10_000);
         var sizes = Option(args, "--sizes")?.Split(',').Select(int.Parse).ToArray() ?? (quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]);
         var rebuildEvents = Option(args, "--rebuild-events") is { } r ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)
@@ -147,6 +149,30 @@ public static class BenchProgram
         var trial = await Ingest.TrialAsync(ctx, host, 2, $"C{patients / 1000}K", patients);
         BenchContext.Progress($"ingested {N(trial.Patients)} patients, {N(trial.Events)} events; exporting");
         await CdiscExports.RunAsync(ctx, host, trial.TrialId, trial.Patients);
+        await Machine.DescribeAsync(ctx.Report, ctx.Db, "end");
+        ctx.Report.Print();
+        return 0;
+    }
+
+    /// <summary>
+    /// ./ops/bench --cohort [--sizes N]: a generated trial of N patients (10 000) ingested, then the cohort query figures alone:
+    /// in-process (one read, 32 readers, after a change, a process's first read) and over HTTP against a freshly started API
+    /// process (its first read, then 1 and 32 clients); printed (the report file only with --output).
+    /// </summary>
+    private static async Task<int> CohortAloneAsync(BenchContext ctx, int patients)
+    {
+        IngestResult trial;
+        await using (var host = await InProcessHost.StartAsync(ctx.RepositoryRoot, ctx.ConnectionString))
+        {
+            trial = await Ingest.TrialAsync(ctx, host, 2, $"Q{patients / 1000}K", patients);
+            await host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(30));
+            await CohortQueries.RunAsync(ctx, host, trial.TrialId, trial.Patients, trial.WritablePatientIds);
+        }
+        await using (var api = await ApiProcess.StartAsync(ctx.RepositoryRoot, ctx.ConnectionString, Path.Combine(ctx.LogDirectory, "api.log")))
+        {
+            await api.ProjectionsCaughtUpAsync(TimeSpan.FromMinutes(30));
+            await CohortQueries.OverHttpAsync(ctx, api, trial.TrialId, trial.Patients);
+        }
         await Machine.DescribeAsync(ctx.Report, ctx.Db, "end");
         ctx.Report.Print();
         return 0;
