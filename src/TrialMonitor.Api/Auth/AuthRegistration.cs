@@ -27,6 +27,7 @@ public static class AuthRegistration
         {
             options.AuthorizeCaller = caller => AuthorizeCallerAsync(caller, settings);
             options.BuildUserContext = caller => ValueTask.FromResult(RequestOrigin.UserContext(caller));
+            options.AnswerScope = caller => SiteAccess.AnswerScope(caller.User);
             options.ValidationRules.Add(new RoleAuthorizationRule());
         });
         return services;

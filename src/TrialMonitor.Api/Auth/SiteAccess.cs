@@ -23,6 +23,18 @@ public static class SiteAccess
     public static IReadOnlyList<string> Sites(ClaimsPrincipal user) =>
         [.. user.FindAll(TrialMonitorClaims.Site).Select(claim => claim.Value).Distinct()];
 
+    /// <summary>
+    /// The claims that decide what a read shows the user, i.e. which queries they may run (roles) and over which
+    /// patients (sites; a lab's trials): users of the same scope may be sent the same answer. Null when unauthenticated.
+    /// </summary>
+    public static string? AnswerScope(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Identity?.IsAuthenticated != true) return null;
+        return string.Join('\n', new[] { TrialMonitorClaims.Role, TrialMonitorClaims.Site, TrialMonitorClaims.Trial }
+            .Select(type => type + "=" + string.Join(',', user.FindAll(type).Select(claim => claim.Value).Distinct().Order(StringComparer.Ordinal))));
+    }
+
     public static void EnsureCanRead(IResolveFieldContext context, PatientChart? chart)
     {
         if (chart is null || ReadableSites(context.User) is not { } sites || sites.Contains(chart.Site)) return;

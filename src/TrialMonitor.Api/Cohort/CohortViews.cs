@@ -36,22 +36,32 @@ public sealed class CohortViews(IDocumentStore store, KeptPatients kept, TimePro
     public async Task<CohortReport?> ForTrialAsync(Guid trialId, IReadOnlyList<string>? sites, string? criteriaSet = null,
         CancellationToken cancellation = default)
     {
-        Guid? stamp;
         // The stamp is read before the charts: a report computed after this read includes at least
         // everything committed up to the stamp, so it is never cached under a newer stamp than its data.
-        await using (var session = store.QuerySession())
-        {
-            stamp = (await session.LoadAsync<CohortChange>(trialId, cancellation))?.Stamp;
-        }
-
+        var stamp = await StampAsync(trialId, cancellation);
         var today = ClinicalDates.Today(clock);
-        var key = (trialId, sites is null ? "*" : string.Join('\n', sites.Order(StringComparer.Ordinal)), criteriaSet ?? "");
+        var key = Key(trialId, sites, criteriaSet);
         if (reports.Count >= MaxCachedReports && !reports.ContainsKey(key)) reports.Clear();
         var computation = reports.AddOrUpdate(
             key,
             _ => new Computation(stamp, today, () => ComputeAsync(trialId, sites, criteriaSet, today)),
             (_, cached) => cached.IsCurrent(stamp, today) ? cached : new Computation(stamp, today, () => ComputeAsync(trialId, sites, criteriaSet, today)));
         return await computation.Report.WaitAsync(cancellation);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="report"/> is still what <see cref="ForTrialAsync"/> would return for the same
+    /// arguments, at the cost of one read of the trial's stamp: nothing committed to the trial since, and still the
+    /// day it was computed on (or a report that does not read today). Starts no computation.
+    /// </summary>
+    public async Task<bool> IsCurrentAsync(CohortReport? report, Guid trialId, IReadOnlyList<string>? sites, string? criteriaSet,
+        CancellationToken cancellation)
+    {
+        var stamp = await StampAsync(trialId, cancellation);
+        return reports.TryGetValue(Key(trialId, sites, criteriaSet), out var kept)
+               && kept.IsCurrent(stamp, ClinicalDates.Today(clock))
+               && kept.Report.IsCompletedSuccessfully
+               && ReferenceEquals(kept.Report.Result, report);
     }
 
     /// <summary>
@@ -90,6 +100,15 @@ public sealed class CohortViews(IDocumentStore store, KeptPatients kept, TimePro
             [.. charts.OrderBy(c => c.SubjectId, StringComparer.Ordinal).Select(c => c.ToCohortPatient())],
             trial.Settings, today);
     }
+
+    private async Task<Guid?> StampAsync(Guid trialId, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        return (await session.LoadAsync<CohortChange>(trialId, cancellation))?.Stamp;
+    }
+
+    private static (Guid TrialId, string Sites, string CriteriaSet) Key(Guid trialId, IReadOnlyList<string>? sites, string? criteriaSet) =>
+        (trialId, sites is null ? "*" : string.Join('\n', sites.Order(StringComparer.Ordinal)), criteriaSet ?? "");
 
     // Not cancelled by the reader who started it: other readers may be waiting for the same report.
     private async Task<CohortReport?> ComputeAsync(Guid trialId, IReadOnlyList<string>? sites, string? criteriaSet, DateOnly today)

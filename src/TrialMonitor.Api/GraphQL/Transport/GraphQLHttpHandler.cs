@@ -12,6 +12,8 @@ namespace TrialMonitor.Api.GraphQL.Transport;
 internal sealed class GraphQLHttpHandler(
     GraphQLTransportOptions options, GraphQLRequestRunner runner, ILogger<GraphQLHttpHandler> logger)
 {
+    private readonly KeptAnswers answers = new();
+
     public async Task HandleAsync(HttpContext http)
     {
         if (http.WebSockets.IsWebSocketRequest)
@@ -96,12 +98,36 @@ internal sealed class GraphQLHttpHandler(
         }
 
         var userContext = await options.BuildUserContext(caller);
+        var key = parsed.OperationType == OperationType.Query && options.AnswerScope(caller) is { } scope ? AnswerKey.Of(scope, request) : null;
+        if (key is not null && await FindKeptAsync(parsed, key, http.RequestAborted) is { } kept)
+        {
+            await WriteAsync(http, mediaType, kept);
+            return;
+        }
+        var sources = key is null ? null : ReusableAnswers.CollectSources(userContext);
         var result = await runner.ExecuteAsync(parsed, caller, http.RequestServices, userContext, options, http.RequestAborted);
+        if (key is not null && KeptAnswers.MayKeep(result, sources!))
+        {
+            using var buffer = new MemoryStream();
+            await TransportErrorInfoProvider.Serializer.WriteAsync(buffer, result, http.RequestAborted);
+            var body = buffer.ToArray();
+            answers.Keep(key, body, sources!);
+            await WriteAsync(http, mediaType, body);
+            return;
+        }
         var resultStatus = ResultStatus(result, mediaType);
         if (resultStatus == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = "Bearer";
         if (resultStatus == StatusCodes.Status503ServiceUnavailable)
             http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         await WriteAsync(http, resultStatus, mediaType, result);
+    }
+
+    private async Task<byte[]?> FindKeptAsync(ParsedRequest parsed, AnswerKey key, CancellationToken cancellation)
+    {
+        using var activity = GraphQLTransportTelemetry.StartOperation(parsed);
+        var kept = await answers.FindAsync(key, cancellation);
+        activity?.SetTag("graphql.answer.kept", kept is not null);
+        return kept;
     }
 
     private async Task<(GraphQLRequest?, ExecutionError?, int)> ReadPostAsync(HttpContext http)
@@ -165,6 +191,15 @@ internal sealed class GraphQLHttpHandler(
 
     private static Task WriteErrorAsync(HttpContext http, int status, ResponseMediaType mediaType, string code, string message) =>
         WriteAsync(http, status, mediaType, new ExecutionResult(new ExecutionError(message) { Code = code }));
+
+    /// <summary>A kept answer: executed without errors, so 200 whatever the media type.</summary>
+    private static async Task WriteAsync(HttpContext http, ResponseMediaType mediaType, byte[] body)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = mediaType.ContentType();
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body, http.RequestAborted);
+    }
 
     private static async Task WriteAsync(HttpContext http, int status, ResponseMediaType mediaType, ExecutionResult result)
     {

@@ -37,6 +37,13 @@ public sealed class GraphQLTransportOptions
     public Func<GraphQLCaller, ValueTask<IDictionary<string, object?>>> BuildUserContext { get; set; } =
         _ => ValueTask.FromResult<IDictionary<string, object?>>(new Dictionary<string, object?>());
 
+    /// <summary>
+    /// Everything about the caller that decides what a query shows them (e.g. roles and sites), as a string: HTTP
+    /// answers of reusable fields (<see cref="ReusableAnswers"/>) are kept per request and scope. Null (the default,
+    /// and for callers whose answers must not be shared) keeps nothing.
+    /// </summary>
+    public Func<GraphQLCaller, string?> AnswerScope { get; set; } = _ => null;
+
     /// <summary>Validation rules run after GraphQL.NET's own and the transport's limits, e.g. authorization.</summary>
     public IList<IValidationRule> ValidationRules { get; } = [];
 

@@ -5,6 +5,7 @@ using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
+using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Clinical.Course;
 
@@ -19,9 +20,14 @@ public static class CohortQueries
             .AuthorizeWithRoles(Roles.PatientReaders)
             .Argument<NonNullGraphType<IdGraphType>>("trialId")
             .Argument<StringGraphType>(CriteriaSetArguments.CriteriaSet, CriteriaSetArguments.CriteriaSetDescription)
+            .ReusableWhileSourcesHold()
             .ResolveAsync(async ctx =>
-                await cohorts.ForTrialAsync(ctx.IdArgument("trialId"), SiteAccess.ReadableSites(ctx.User), ctx.CriteriaSetArgument(),
-                    ctx.CancellationToken));
+            {
+                var (trialId, sites, criteriaSet) = (ctx.IdArgument("trialId"), SiteAccess.ReadableSites(ctx.User), ctx.CriteriaSetArgument());
+                var report = await cohorts.ForTrialAsync(trialId, sites, criteriaSet, ctx.CancellationToken);
+                ctx.ReadFrom(new CohortReportSource(cohorts, report, trialId, sites, criteriaSet));
+                return report;
+            });
 
         query.Field<ListGraphType<NonNullGraphType<PatientDifferencesType>>>("criteriaComparison")
             .Description("The trial's patients on whom the criteria sets disagree (the category of a cytogenetic result, the protocol "
