@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
+using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Patients.Recording;
 using TrialMonitor.Api.Tests.GraphQL.SchemaTests;
@@ -46,6 +47,36 @@ public sealed class CohortAnswersOverHttpTests(AppFixture app) : IntegrationTest
         Assert.Equal("1 patients; 001 CR/8+", Cohort(afterResult));
         Assert.Equal("2 patients; 001 CR/8+", Cohort(afterEnrolment));
     }
+
+    [Fact]
+    public async Task An_unchanged_cohort_is_answered_with_the_kept_answer_and_a_changed_one_is_executed()
+    {
+        const string named = """
+            query CohortAnsweredTwice($t: ID!) { cohort(trialId: $t) { table1 { patients } table3 { subjectId responseDisplay } } }
+            """;
+        var trial = await Bus.Trial();
+        await Bus.EscalatedWithImprovement(trial, "001", 0m);
+
+        await Graph.ExecuteAsync(named, new { t = trial });
+        await Graph.ExecuteAsync(named, new { t = trial });
+        Assert.Equal([false, true], Kept());
+
+        await Bus.EnrolledPatient(trial, "002", "SITE-2");
+        var afterEnrolment = await Graph.ExecuteAsync(named, new { t = trial });
+        await Graph.ExecuteAsync(named, new { t = trial });
+
+        Assert.Equal("2 patients; 001 CR/5+", Cohort(afterEnrolment));
+        Assert.Equal([false, true, false, true], Kept());
+    }
+
+    /// <summary>Whether each span of the operation named CohortAnsweredTwice so far was answered with a kept answer.</summary>
+    private static List<bool> Kept() =>
+    [
+        .. TelemetryCapture.Spans.Snapshot()
+            .Where(s => s.Source.Name == GraphQLTransportTelemetry.SourceName && s.DisplayName == "graphql query CohortAnsweredTwice")
+            .OrderBy(s => s.StartTimeUtc)
+            .Select(s => s.GetTagItem(GraphQLTransportTelemetry.KeptAnswerTag) is true),
+    ];
 
     [Fact]
     public async Task A_trial_registered_after_an_answer_of_null_is_answered()

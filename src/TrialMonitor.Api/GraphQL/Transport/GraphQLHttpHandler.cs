@@ -99,8 +99,10 @@ internal sealed class GraphQLHttpHandler(
 
         var userContext = await options.BuildUserContext(caller);
         var key = parsed.OperationType == OperationType.Query && options.AnswerScope(caller) is { } scope ? AnswerKey.Of(scope, request) : null;
-        if (key is not null && await FindKeptAsync(parsed, key, http.RequestAborted) is { } kept)
+        if (key is not null && await answers.FindAsync(key, http.RequestAborted) is { } kept)
         {
+            using var activity = GraphQLTransportTelemetry.StartOperation(parsed);
+            activity?.SetTag(GraphQLTransportTelemetry.KeptAnswerTag, true);
             await WriteAsync(http, mediaType, kept);
             return;
         }
@@ -122,13 +124,6 @@ internal sealed class GraphQLHttpHandler(
         await WriteAsync(http, resultStatus, mediaType, result);
     }
 
-    private async Task<byte[]?> FindKeptAsync(ParsedRequest parsed, AnswerKey key, CancellationToken cancellation)
-    {
-        using var activity = GraphQLTransportTelemetry.StartOperation(parsed);
-        var kept = await answers.FindAsync(key, cancellation);
-        activity?.SetTag("graphql.answer.kept", kept is not null);
-        return kept;
-    }
 
     private async Task<(GraphQLRequest?, ExecutionError?, int)> ReadPostAsync(HttpContext http)
     {

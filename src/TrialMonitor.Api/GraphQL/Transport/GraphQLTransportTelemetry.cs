@@ -14,6 +14,9 @@ public static class GraphQLTransportTelemetry
 {
     public const string SourceName = "TrialMonitor.GraphQL";
 
+    /// <summary>Set on the span of an operation answered with a kept answer (<see cref="KeptAnswers"/>) instead of executed.</summary>
+    public const string KeptAnswerTag = "graphql.answer.kept";
+
     private static readonly ActivitySource Source = new(SourceName);
 
     internal static Activity? StartOperation(ParsedRequest parsed)
