@@ -10,7 +10,7 @@ namespace TrialMonitor.Bench.Scenarios;
 
 /// <summary>
 /// Where a GraphQL mutation over HTTP spends what the same command sent in-process does not. One patient, its
-/// chart kept by the process that writes (<see cref="RecentCharts"/>, so every write does the same work), gets
+/// chart kept by the process that writes (<see cref="Api.Patients.Chart.RecentCharts"/>, so every write does the same work), gets
 /// blood counts in turns: the command on the bus; the mutation through ASP.NET Core and GraphQL in memory (the
 /// test server, no socket); and later the mutation over a loopback socket to the API process. <c>{ __typename }</c>
 /// in memory and over the socket gives the transport alone. Turns interleave, so load on the machine falls on each alike.

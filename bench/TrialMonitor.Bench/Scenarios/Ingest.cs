@@ -7,7 +7,6 @@ using TrialMonitor.Bench.Baseline;
 using TrialMonitor.Bench.Generation;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;
-using Wolverine;
 
 namespace TrialMonitor.Bench.Scenarios;
 

@@ -1,4 +1,3 @@
-using IProjectionCoordinator = Marten.Events.Daemon.Coordination.IProjectionCoordinator;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +9,7 @@ using TrialMonitor.Api.Trials;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;
 using static TrialMonitor.Bench.Report;
+using IProjectionCoordinator = Marten.Events.Daemon.Coordination.IProjectionCoordinator;
 
 namespace TrialMonitor.Bench.Scenarios;
 

@@ -1,12 +1,9 @@
-using Marten;
 using TrialMonitor.Api.Audit.Replay;
 using TrialMonitor.Api.Infrastructure;
 using TrialMonitor.Api.Patients;
 using TrialMonitor.Bench.Generation;
 using TrialMonitor.Bench.Hosting;
 using TrialMonitor.Bench.Measuring;
-using TrialMonitor.Clinical.Course;
-using TrialMonitor.DemoCohort;
 using static TrialMonitor.Bench.Report;
 
 namespace TrialMonitor.Bench.Scenarios;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.Clinical.Molecular;
 

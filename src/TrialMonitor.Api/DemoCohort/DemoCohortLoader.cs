@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
-using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Trials;

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using JasperFx.Events;
 using Marten;
-using TrialMonitor.Api.Audit;
-using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Importing;
 using TrialMonitor.Api.Patients;

@@ -8,7 +8,7 @@ namespace TrialMonitor.Api.Patients;
 /// <summary>
 /// The write model of a patient stream: only what the commands need to decide, stored with the stream
 /// (inline) so a command loads one small document however long the history; the entries themselves are
-/// looked up by key (<see cref="RecordedEntry"/>), and the read side lives in PatientChart.
+/// looked up by key (<see cref="Door.RecordedEntry"/>), and the read side lives in PatientChart.
 /// </summary>
 public sealed record Patient(
     Guid Id,

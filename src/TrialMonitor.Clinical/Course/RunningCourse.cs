@@ -1,7 +1,6 @@
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Cytogenetics;
 using TrialMonitor.Clinical.Hematology;
-using TrialMonitor.Clinical.Molecular;
 
 namespace TrialMonitor.Clinical.Course;
 

@@ -1,9 +1,7 @@
-using Marten.Events;
 using TrialMonitor.Api.Alerts;
 using TrialMonitor.Api.Alerts.Acknowledging;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Tests.Support;
-using static TrialMonitor.Api.Tests.Alerts.AlertScenario;
 
 namespace TrialMonitor.Api.Tests.Alerts;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Marten;
-using Marten.Events;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Tests.GraphQL.SchemaTests;
 using TrialMonitor.Api.Tests.Support;

@@ -161,8 +161,11 @@ internal sealed class ApiInstance : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>A fresh database next to the test database (its name + suffix), dropped and created again.</summary>
-    public static async Task<string> FreshDatabaseAsync(string suffix)
+    /// <summary>
+    /// A fresh database next to the test database (its name + suffix), dropped and created again: empty, or a copy of
+    /// <paramref name="template"/> (a database of the same server nobody is connected to).
+    /// </summary>
+    public static async Task<string> FreshDatabaseAsync(string suffix, string? template = null)
     {
         var test = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("TRIALMONITOR_DB")
             ?? throw new InvalidOperationException("TRIALMONITOR_DB is not set: run the tests with ./ops/test"));
@@ -172,7 +175,8 @@ internal sealed class ApiInstance : IAsyncDisposable
         await connection.OpenAsync();
         await using (var drop = new NpgsqlCommand($"drop database if exists \"{database}\" with (force)", connection))
             await drop.ExecuteNonQueryAsync();
-        await using (var create = new NpgsqlCommand($"create database \"{database}\"", connection))
+        var copy = template is null ? "" : $" template \"{template}\"";
+        await using (var create = new NpgsqlCommand($"create database \"{database}\"{copy}", connection))
             await create.ExecuteNonQueryAsync();
         return new NpgsqlConnectionStringBuilder(test.ConnectionString) { Database = database }.ConnectionString;
     }

@@ -4,7 +4,6 @@ using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.DemoCohort;
-using Wolverine;
 
 namespace TrialMonitor.Api.Tests.Alerts;
 
@@ -14,17 +13,9 @@ namespace TrialMonitor.Api.Tests.Alerts;
 /// reading of DOMAIN.md's rules written here, never by the production rules themselves.
 /// </summary>
 [Collection(DemoHost.Name)]
-public sealed class DemoCohortAlertTests(DemoAppFixture app) : IAsyncLifetime
+public sealed class DemoCohortAlertTests(DemoAppFixture app)
 {
     private static readonly IReadOnlyList<PatientCourse> Courses = Kantarjian2003.Courses;
-
-    public async Task InitializeAsync()
-    {
-        // The first class of the demo host loads the trial; for the others the (idempotent) load finds it complete.
-        await DemoCohortLoader.LoadAsync(app.Host.MessageBus, app.Store, DemoCohortSeeding.PaperTrial, Courses);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<ILookup<AlertKind, Alert>> DemoAlerts() =>
         (await app.Alerts()).Where(a => a.TrialId == DemoCohortSeeding.TrialId).ToLookup(a => a.Kind);

@@ -5,7 +5,6 @@ using System.Text.Json;
 using TrialMonitor.Api.Audit.Export;
 using TrialMonitor.Api.Audit.Replay;
 using TrialMonitor.Api.Auth;
-using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Tests.Support;
 
 namespace TrialMonitor.Api.Tests.Audit;

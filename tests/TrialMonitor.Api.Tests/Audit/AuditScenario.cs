@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Entries.Kinds;

@@ -24,6 +24,16 @@ public sealed record AccessScenario(Guid Trial, Guid Patient, Guid OtherSitePati
         return new AccessScenario(trial, patient, other, alert.Id);
     }
 
+    private static int ownPatients;
+
+    /// <summary>The same scenario but for a new patient at <see cref="Site"/> with its own <see cref="RecordedEntry"/>.</summary>
+    public async Task<AccessScenario> WithPatientOfItsOwnAsync(AppFixture app)
+    {
+        var patient = await app.Bus.EnrolledPatient(Trial, $"OWN-{Interlocked.Increment(ref ownPatients)}", Site);
+        await app.Bus.Counts(patient, RecordedEntry, neutrophils: 3m);
+        return this with { Patient = patient };
+    }
+
     /// <summary>A token of one role; a coordinator works at <see cref="Site"/> only, a lab for the trial's code.</summary>
     public static string Authorization(AppFixture app, string role, string? site = Site) =>
         "Bearer " + app.Token($"matrix-{role}", [role], role == Roles.Coordinator && site is not null ? [site] : [], role == Roles.Lab ? [TrialCode] : []);

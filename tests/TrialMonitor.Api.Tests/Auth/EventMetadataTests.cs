@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Alba;
 using JasperFx.Events;
-using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.Door;

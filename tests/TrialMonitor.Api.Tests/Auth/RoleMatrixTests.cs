@@ -21,8 +21,9 @@ namespace TrialMonitor.Api.Tests.Auth;
 /// table is the specification (DOMAIN.md "People"), written out here rather than read back from the schema's metadata.
 /// A lab reads the trials' registry and nothing clinical: it sends results through FHIR. The REST endpoints (ODM
 /// import and export, CDISC, audit trail) answer 401 without a token and 403 naming the roles from their policies.
+/// Every case reads one <see cref="AccessScenario"/>; an allowed mutation writes to a patient of its own in it.
 /// </summary>
-public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
+public sealed class RoleMatrixTests(AppFixture app) : ScenarioTest<AccessScenario>(app)
 {
     private const string C = Roles.Coordinator, S = Roles.SafetyMonitor, Au = Roles.Auditor, Ad = Roles.Admin, L = Roles.Lab;
 
@@ -32,22 +33,6 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
     private static readonly string[] AuditReaders = [Au, Ad];
 
     private sealed record Operation(string[] Allowed, Func<AccessScenario, string, (string Document, object? Variables)> Build);
-
-    private static readonly Dictionary<string, string> Entries = new()
-    {
-        ["recordBloodCount"] = "count: { collectedOn: \"2000-06-01\", wbc: 5.2, neutrophils: 3.1, platelets: 210, hemoglobin: 12.5 }",
-        ["recordMarrow"] = "marrow: { collectedOn: \"2000-06-01\", blastsPercent: 2, basophilsPercent: 1 }",
-        ["recordCytogenetics"] = "cytogenetics: { collectedOn: \"2000-06-01\", phPositivePercent: 40, method: KARYOTYPE, cellsAnalysed: 20, clonalEvolution: false }",
-        ["recordMolecular"] = "molecular: { collectedOn: \"2000-06-01\", bcrAbl1PercentIs: 0.8, abl1ControlCopies: 32000 }",
-        ["recordPhysicalExam"] = "exam: { examinedOn: \"2000-06-01\", spleenCmBelowCostalMargin: 0, diseaseSignsOrSymptoms: false }",
-        ["changeDose"] = "dose: { effectiveOn: \"2000-06-01\", action: REDUCED, dailyDoseMg: 300, schedule: \"daily\", reason: \"PANCYTOPENIA\" }",
-        ["reportToxicity"] = "toxicity: { onsetOn: \"2000-06-01\", term: \"Neutrophil count decreased\", grade: 2 }",
-        ["reportResponse"] = "response: { assessedOn: \"2000-06-01\", cytogenetic: PARTIAL }",
-        ["diagnoseTransformation"] = "transformation: { diagnosedOn: \"2000-06-01\", phase: BLASTIC }",
-        ["discontinueTherapy"] = "discontinuation: { effectiveOn: \"2000-06-01\", reason: TOXICITY }",
-        ["recordDeath"] = "death: { diedOn: \"2000-06-01\", cause: INFECTION }",
-        ["recordFollowUpContact"] = "contactOn: \"2000-06-01\"",
-    };
 
     private static readonly Dictionary<string, Operation> Queries = new()
     {
@@ -93,7 +78,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
                 """, new { p = s.Patient })),
             ["acknowledgeAlert"] = new([S], (s, _) => ("""mutation($a: ID!) { acknowledgeAlert(alertId: $a, comment: "seen") { alertId } }""", new { a = s.Alert })),
         };
-        foreach (var (name, input) in Entries)
+        foreach (var (name, input) in EntryExamples.ByMutation)
         {
             mutations[name] = new([C], (s, role) => ($$"""
                 mutation($p: ID!) { {{name}}(patientId: $p, entryKey: "MATRIX-{{role}}", {{input}}) { version } }
@@ -153,6 +138,8 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
 
     private GraphQLOperations Graph { get; } = new(app);
 
+    protected override Task<AccessScenario> BuildAsync() => AccessScenario.CreateAsync(App);
+
     [Fact]
     public void The_matrix_covers_every_root_field_of_the_schema()
     {
@@ -165,17 +152,23 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
 
     [Theory]
     [MemberData(nameof(QueryCases))]
-    public async Task Query(string field, string role) => await Check(Queries[field], field, role);
+    public async Task Query(string field, string role) => await Check(await Scenario(), Queries[field], field, role);
 
     [Theory]
     [MemberData(nameof(MutationCases))]
-    public async Task Mutation(string field, string role) => await Check(Mutations[field], field, role);
+    public async Task Mutation(string field, string role)
+    {
+        var scenario = await Scenario();
+        // What an allowed write does (a death, a discontinuation, a void) must not change the patient the other cases write to.
+        if (Mutations[field].Allowed.Contains(role)) scenario = await scenario.WithPatientOfItsOwnAsync(App);
+        await Check(scenario, Mutations[field], field, role);
+    }
 
     [Theory]
     [MemberData(nameof(SubscriptionCases))]
     public async Task Subscription(string field, string role)
     {
-        var scenario = await AccessScenario.CreateAsync(App);
+        var scenario = await Scenario();
         var (document, variables) = Subscriptions[field].Build(scenario, role);
         var result = await SubscribeAs(document, variables, role);
         var errors = result.Errors?.ToList() ?? [];
@@ -196,7 +189,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
     [MemberData(nameof(FhirCases))]
     public async Task FhirEndpoint(string endpoint, string role)
     {
-        await AccessScenario.CreateAsync(App);
+        await Scenario();
         var request = Fhir[endpoint];
         var before = await AccessScenario.EventCount(App);
         using var client = App.Host.Server.CreateClient();
@@ -224,7 +217,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
     [MemberData(nameof(RestCases))]
     public async Task RestEndpoint(string endpoint, string role)
     {
-        var scenario = await AccessScenario.CreateAsync(App);
+        var scenario = await Scenario();
         var request = Rest[endpoint];
         var before = await AccessScenario.EventCount(App);
 
@@ -246,7 +239,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
     [MemberData(nameof(RestEndpoints))]
     public async Task RestEndpointWithoutAToken(string endpoint)
     {
-        var scenario = await AccessScenario.CreateAsync(App);
+        var scenario = await Scenario();
 
         var (status, body) = await SendAsync(scenario, Rest[endpoint], "Anonymous");
 
@@ -272,9 +265,8 @@ public sealed class RoleMatrixTests(AppFixture app) : IntegrationTest(app)
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private async Task Check(Operation operation, string field, string role)
+    private async Task Check(AccessScenario scenario, Operation operation, string field, string role)
     {
-        var scenario = await AccessScenario.CreateAsync(App);
         var (document, variables) = operation.Build(scenario, role);
         var before = await AccessScenario.EventCount(App);
 

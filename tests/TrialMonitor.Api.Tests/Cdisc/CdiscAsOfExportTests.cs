@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Marten;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Cdisc;
-using Marten;
 using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Tests.Support;
 

@@ -13,7 +13,6 @@ using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Cohort;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.DemoCohort;
-using Wolverine;
 using static TrialMonitor.Api.Tests.Cdisc.ExportedDataset;
 
 namespace TrialMonitor.Api.Tests.Cdisc;
@@ -23,17 +22,9 @@ namespace TrialMonitor.Api.Tests.Cdisc;
 /// checked against CDISC's Dataset-JSON v1.1 schema and examples, and against what the system shows.
 /// </summary>
 [Collection(DemoHost.Name)]
-public sealed class CdiscDemoTrialExportTests(DemoAppFixture app) : IAsyncLifetime
+public sealed class CdiscDemoTrialExportTests(DemoAppFixture app)
 {
     private static readonly Guid Trial = DemoCohortSeeding.TrialId;
-
-    public async Task InitializeAsync()
-    {
-        // The first class of the demo host loads the trial; for the others the (idempotent) load finds it complete.
-        await DemoCohortLoader.LoadAsync(app.Host.MessageBus, app.Store, DemoCohortSeeding.PaperTrial, Kantarjian2003.Courses);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     public static TheoryData<string> Datasets => [.. CdiscDatasets.All.Select(d => $"{d.Model.ToString().ToLowerInvariant()}/{d.Name.ToLowerInvariant()}")];
 

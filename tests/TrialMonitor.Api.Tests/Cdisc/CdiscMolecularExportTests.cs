@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using TrialMonitor.Api.Auth;
-using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Tests.GraphQL.SchemaTests;
 using TrialMonitor.Api.Tests.Support;
 using static TrialMonitor.Api.Tests.Cdisc.ExportedDataset;

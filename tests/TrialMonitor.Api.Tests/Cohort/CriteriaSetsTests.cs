@@ -6,8 +6,6 @@ using TrialMonitor.Api.DemoCohort;
 using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Tests.GraphQL.SchemaTests;
 using TrialMonitor.Api.Tests.Support;
-using TrialMonitor.DemoCohort;
-using Wolverine;
 using static TrialMonitor.Api.Tests.GraphQL.SchemaTests.MutationTests;
 
 namespace TrialMonitor.Api.Tests.Cohort;
@@ -19,7 +17,7 @@ namespace TrialMonitor.Api.Tests.Cohort;
 /// patient 17 only under MDACC, and patient 14's minor response ends earlier under ELN-2013.
 /// </summary>
 [Collection(DemoHost.Name)]
-public sealed class CriteriaSetsTests(DemoAppFixture app) : IAsyncLifetime
+public sealed class CriteriaSetsTests(DemoAppFixture app)
 {
     private static readonly Guid Trial = DemoCohortSeeding.TrialId;
 
@@ -30,14 +28,6 @@ public sealed class CriteriaSetsTests(DemoAppFixture app) : IAsyncLifetime
     private static readonly string[] Twice = ["ELN-2013", "ELN-2013"];
 
     private GraphQLOperations Graph { get; } = new(app);
-
-    public async Task InitializeAsync()
-    {
-        // The first class of the demo host loads the trial; for the others the (idempotent) load finds it complete.
-        await DemoCohortLoader.LoadAsync(app.Host.MessageBus, app.Store, DemoCohortSeeding.PaperTrial, Kantarjian2003.Courses);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     private const string Tables = """
         query($t: ID!, $set: String) { cohort(trialId: $t, criteriaSet: $set) {

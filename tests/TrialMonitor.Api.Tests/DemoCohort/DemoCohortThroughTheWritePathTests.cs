@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.Cohort;
 using TrialMonitor.Api.DemoCohort;
@@ -9,7 +8,6 @@ using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Clinical.Cohort;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.DemoCohort;
-using Wolverine;
 
 namespace TrialMonitor.Api.Tests.DemoCohort;
 
@@ -19,17 +17,9 @@ namespace TrialMonitor.Api.Tests.DemoCohort;
 /// here the stored, projected cohort must give exactly the same tables).
 /// </summary>
 [Collection(DemoHost.Name)]
-public sealed class DemoCohortThroughTheWritePathTests(DemoAppFixture app) : IAsyncLifetime
+public sealed class DemoCohortThroughTheWritePathTests(DemoAppFixture app)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
-    public async Task InitializeAsync()
-    {
-        // The first class of the demo host loads the trial; for the others the (idempotent) load finds it complete.
-        await DemoCohortLoader.LoadAsync(app.Host.MessageBus, app.Store, DemoCohortSeeding.PaperTrial, Kantarjian2003.Courses);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<CohortReport> Live() =>
         (await app.Host.Services.GetRequiredService<CohortViews>().ForTrialAsync(DemoCohortSeeding.TrialId, sites: null))!;

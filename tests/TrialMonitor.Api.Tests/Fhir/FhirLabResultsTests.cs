@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using JasperFx.Events.Daemon;
-using Marten;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Fhir;
 using TrialMonitor.Api.Patients.Entries.Kinds;

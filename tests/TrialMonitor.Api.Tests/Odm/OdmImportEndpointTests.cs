@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.AspNetCore.TestHost;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Tests.Support;
 

@@ -1,4 +1,3 @@
-using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Api.Tests.Support;

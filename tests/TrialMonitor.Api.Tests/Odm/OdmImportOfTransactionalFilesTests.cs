@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using TrialMonitor.Api.Audit;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Importing;
 using TrialMonitor.Api.Patients.Entries.Kinds;

@@ -11,8 +11,6 @@ using TrialMonitor.Api.Tests.Audit;
 using TrialMonitor.Api.Tests.Support;
 using TrialMonitor.Api.Trials;
 using TrialMonitor.Api.Trials.Registering;
-using TrialMonitor.DemoCohort;
-using Wolverine;
 
 namespace TrialMonitor.Api.Tests.Odm;
 
@@ -21,17 +19,9 @@ namespace TrialMonitor.Api.Tests.Odm;
 /// back into a new trial through ./ops/import-odm's import without a mapping: the API then answers the same for both.
 /// </summary>
 [Collection(DemoHost.Name)]
-public sealed class OdmRoundTripTests(DemoAppFixture app) : IAsyncLifetime
+public sealed class OdmRoundTripTests(DemoAppFixture app)
 {
     private static readonly Guid Demo = DemoCohortSeeding.TrialId;
-
-    public async Task InitializeAsync()
-    {
-        // The first class of the demo host loads the trial; for the others the (idempotent) load finds it complete.
-        await DemoCohortLoader.LoadAsync(app.Host.MessageBus, app.Store, DemoCohortSeeding.PaperTrial, Kantarjian2003.Courses);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_demo_trial_exported_and_imported_into_a_new_trial_gives_the_same_cohort_discrepancies_alerts_and_charts_and_a_second_import_appends_nothing()

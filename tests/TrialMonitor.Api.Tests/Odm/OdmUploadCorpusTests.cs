@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.TestHost;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Tests.Auth;
 using TrialMonitor.Api.Tests.GraphQL.SchemaTests;

@@ -3,7 +3,6 @@ using Marten.Events;
 using Npgsql;
 using TrialMonitor.Api.Infrastructure;
 using TrialMonitor.Api.Odm.Importing;
-using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Tests.Alerts;
 using TrialMonitor.Api.Tests.Odm;
 using TrialMonitor.Api.Tests.Support;

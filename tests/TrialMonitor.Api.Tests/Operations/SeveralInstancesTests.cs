@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Xunit.Abstractions;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Tests.Alerts;
 using TrialMonitor.Api.Tests.GraphQL.Transport;
 using TrialMonitor.Api.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TrialMonitor.Api.Tests.Operations;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Marten;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Patients.Entries.Kinds;

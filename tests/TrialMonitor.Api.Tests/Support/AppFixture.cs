@@ -2,7 +2,6 @@ using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.Patients.Chart;
-using TrialMonitor.Api.Tests.Alerts;
 using Wolverine;
 
 namespace TrialMonitor.Api.Tests.Support;
@@ -42,12 +41,12 @@ public class AppFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// A second host on a database of its own, where the paper's demo trial is loaded once for every test class that
-/// reads it (nothing resets it), beside the shared host whose tests reset theirs before each test.
+/// A second host on a database of its own holding the paper's demo trial (a copy of <see cref="DemoDatabase"/>), for
+/// every test class that reads it (nothing resets it), beside the shared host whose tests reset theirs before each test.
 /// </summary>
 public sealed class DemoAppFixture : AppFixture
 {
-    protected override Task<string> ConnectionStringAsync() => ApiInstance.FreshDatabaseAsync("demo");
+    protected override Task<string> ConnectionStringAsync() => DemoDatabase.CopyAsync("demo");
 }
 
 [CollectionDefinition(Name)]

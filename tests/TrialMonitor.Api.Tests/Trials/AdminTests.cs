@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Tests.Auth;
 using TrialMonitor.Api.Tests.GraphQL.SchemaTests;

@@ -1,6 +1,5 @@
 using TrialMonitor.Api.Cdisc.DatasetJson;
 using TrialMonitor.Api.Cdisc.Sdtm;
-using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.Clinical.Molecular;
 using static TrialMonitor.Api.Cdisc.CdiscSubject;

@@ -1,5 +1,4 @@
 using TrialMonitor.Api.Cdisc.DatasetJson;
-using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.Clinical.Molecular;
 using static TrialMonitor.Api.Cdisc.CdiscSubject;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.GraphQL.Schema.Subscriptions;
 using GraphQLSchema = GraphQL.Types.Schema;
 

@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Alba;
 using GraphQL;
-using GraphQL.Transport;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using TrialMonitor.Api.GraphQL.Transport;

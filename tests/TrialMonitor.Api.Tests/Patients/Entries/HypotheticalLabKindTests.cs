@@ -1,6 +1,5 @@
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.Odm.Layout;
-using TrialMonitor.Api.Patients;
 using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Api.Patients.Entries.Kinds;
 using TrialMonitor.Clinical.Course;

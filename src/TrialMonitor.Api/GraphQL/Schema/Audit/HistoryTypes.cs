@@ -4,7 +4,6 @@ using TrialMonitor.Api.Audit.Replay;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using TrialMonitor.Api.GraphQL.Schema.Patients;
-using TrialMonitor.Api.Patients.Entries.Kinds;
 
 namespace TrialMonitor.Api.GraphQL.Schema.Audit;
 

@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
-using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
 using TrialMonitor.Api.GraphQL.Schema.Common;
 using Wolverine;

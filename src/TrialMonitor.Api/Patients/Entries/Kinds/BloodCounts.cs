@@ -1,5 +1,4 @@
 using TrialMonitor.Api.Door;
-using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
 using TrialMonitor.Clinical.Toxicity;

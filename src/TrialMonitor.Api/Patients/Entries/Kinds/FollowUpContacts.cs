@@ -1,4 +1,3 @@
-using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Patients.Entries.Kinds;

@@ -1,5 +1,4 @@
 using TrialMonitor.Api.Door;
-using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Course;
 
 namespace TrialMonitor.Api.Patients.Entries.Kinds;

@@ -1,4 +1,3 @@
-using TrialMonitor.Api.Patients.Entries;
 using TrialMonitor.Clinical.Alerts;
 using TrialMonitor.Clinical.Course;
 
