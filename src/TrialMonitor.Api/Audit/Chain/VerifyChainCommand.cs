@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten;
 using TrialMonitor.Api.Commands;
 using TrialMonitor.Api.Infrastructure;
@@ -28,6 +29,9 @@ public static class VerifyChainCommand
             return BadArguments(error, $"give one of PATIENT_ID, --trial TRIAL_ID, --all; got {string.Join(' ', args.Select(Quoted.Of))}");
 
         await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
+        // The verifier reads mt_events with its own SQL, which Marten does not create for: on a database the API never
+        // started, "intact (0 streams)" rather than a missing table.
+        await session.Database.EnsureStorageExistsAsync(typeof(IEvent), cancellation);
         if (trial is not null)
         {
             if (GivenId.Problem(trial, "--trial", "trial", out var trialId) is { } badTrial) return BadArguments(error, badTrial);
