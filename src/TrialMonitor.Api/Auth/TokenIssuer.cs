@@ -50,45 +50,21 @@ public static class TokenIssuer
     /// <returns>The process exit code.</returns>
     public static int Run(IReadOnlyList<string> args, IConfiguration configuration, TextWriter output, TextWriter error)
     {
-        if (args.Count == 0 || !Roles.All.Contains(args[0]))
+        ArgumentNullException.ThrowIfNull(error);
+        if (!TokenArguments.TryRead(args, out var read, out var problem))
         {
+            error.WriteLine(problem);
             error.WriteLine(Usage);
             return ProcessCommand.BadArguments;
         }
-        var role = args[0];
-        var sites = new List<string>();
-        var trials = new List<string>();
-        var user = $"local-{role.Replace('_', '-')}";
-        var hours = 12.0;
-        string? linkBase = null;
-        for (var i = 1; i < args.Count; i++)
-        {
-            var value = i + 1 < args.Count ? args[i + 1] : null;
-            switch (args[i])
-            {
-                case "--site" when value is not null: sites.Add(value); i++; break;
-                case "--trial" when value is not null: trials.Add(value); i++; break;
-                case "--user" when value is not null: user = value; i++; break;
-                case "--hours" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out hours): i++; break;
-                case "--link" when value is not null && !value.StartsWith("--", StringComparison.Ordinal): linkBase = value; i++; break;
-                case "--link": linkBase = DefaultBaseUrl; break;
-                default:
-                    error.WriteLine(Usage);
-                    return ProcessCommand.BadArguments;
-            }
-        }
-        if (hours <= 0)
-        {
-            error.WriteLine($"--hours {hours.ToString(System.Globalization.CultureInfo.InvariantCulture)}: a token's lifetime must be positive\n{Usage}");
-            return ProcessCommand.BadArguments;
-        }
+        var (role, sites, trials) = (read.Role, read.Sites, read.Trials);
         if (role == Roles.Coordinator && sites.Count == 0)
             error.WriteLine("note: a coordinator without --site may read and write no patient");
         if (role == Roles.Lab && trials.Count == 0)
             error.WriteLine("note: a lab without --trial may send results for no patient");
         var settings = AuthSettings.From(configuration);
-        var token = Mint(settings, user, [role], sites, TimeSpan.FromHours(hours), trials);
-        output.WriteLine(linkBase is null ? token : $"{linkBase.TrimEnd('/')}/app#token={token}");
+        var token = Mint(settings, read.User, [role], sites, TimeSpan.FromHours(read.Hours), trials);
+        output.WriteLine(read.LinkBase is null ? token : $"{read.LinkBase.TrimEnd('/')}/app#token={token}");
         return 0;
     }
 }

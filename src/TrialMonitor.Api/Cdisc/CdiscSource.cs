@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Marten;
 using TrialMonitor.Api.Audit.Replay;
+using TrialMonitor.Api.Infrastructure;
 using TrialMonitor.Api.Patients.Chart;
 using TrialMonitor.Api.Trials;
 
@@ -48,6 +49,16 @@ public sealed class CdiscSource
         // As of a past time the rules read the day as it was then (UTC, as the door's "today").
         var exportedOn = DateOnly.FromDateTime((asOf ?? now).UtcDateTime);
         return trial is null ? null : new CdiscSource(trialId, new CdiscStudy(trial.Code, trial.Settings, exportedOn), sites, asOf, timeline);
+    }
+
+    /// <summary>Why <see cref="OpenAsync"/> found no trial: none has that id, or it was registered after the as-of time.</summary>
+    public static async Task<string> NotFoundAsync(IQuerySession session, Guid trialId, DateTimeOffset? asOf, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (asOf is { } at && await session.LoadAsync<Trial>(trialId, cancellation) is not null
+            && await session.Events.FetchStreamStateAsync(trialId, cancellation) is { } registered)
+            return $"trial {trialId} was registered at {registered.Created.UtcDateTime:O}, after the as-of time {at.UtcDateTime:O}";
+        return $"no trial {trialId}: {ExportRequest.TrialIdsHint}";
     }
 
     public async IAsyncEnumerable<CdiscSubject> SubjectsAsync(IQuerySession session, [EnumeratorCancellation] CancellationToken cancellation = default)

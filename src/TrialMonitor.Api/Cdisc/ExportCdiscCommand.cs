@@ -1,9 +1,10 @@
-using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Marten;
 using TrialMonitor.Api.Cdisc.DatasetJson;
 using TrialMonitor.Api.Commands;
+using TrialMonitor.Api.Infrastructure;
 
 namespace TrialMonitor.Api.Cdisc;
 
@@ -27,20 +28,26 @@ public static class ExportCdiscCommand
     internal static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error,
         CancellationToken cancellation = default)
     {
-        if (!TryParse(args, out var trialId, out var directory, out var asOf, out var problem))
+        var createdAt = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (!TryParse(args, createdAt, out var trialId, out var directory, out var asOf, out var problem))
         {
             error.WriteLine(problem);
             error.WriteLine(Usage);
             return ProcessCommand.BadArguments;
         }
 
-        var createdAt = services.GetRequiredService<TimeProvider>().GetUtcNow();
         await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
         var source = await CdiscSource.OpenAsync(session, trialId, sites: null, asOf, createdAt, cancellation);
         if (source is null)
         {
-            error.WriteLine(asOf is null ? $"no trial {trialId}" : $"no trial {trialId} as of {asOf:O}");
+            error.WriteLine(await CdiscSource.NotFoundAsync(session, trialId, asOf, cancellation));
             return 1;
+        }
+        if (OutputPaths.CreateDirectory(directory, "OUT_DIR") is { } unwritable)
+        {
+            error.WriteLine(unwritable);
+            error.WriteLine(Usage);
+            return ProcessCommand.BadArguments;
         }
 
         var datasets = CdiscDatasets.All;
@@ -113,41 +120,18 @@ public static class ExportCdiscCommand
         return path;
     }
 
-    private static bool TryParse(IReadOnlyList<string> args, out Guid trialId, out string directory, out DateTimeOffset? asOf, out string problem)
+    private static bool TryParse(IReadOnlyList<string> args, DateTimeOffset now, out Guid trialId, out string directory, out DateTimeOffset? asOf,
+        [NotNullWhen(false)] out string? problem)
     {
-        trialId = Guid.Empty;
-        directory = "";
-        asOf = null;
-        problem = "";
-        string? time = null;
-        switch (args)
+        (trialId, directory, asOf) = (Guid.Empty, "", null);
+        if (!VerbArguments.TryRead(args, ["TRIAL_ID", "OUT_DIR"], required: 2, [new("--as-of", "TIME")], out var read, out problem)) return false;
+        directory = read["OUT_DIR"]!;
+        problem = GivenId.Problem(read["TRIAL_ID"]!, "TRIAL_ID", "trial", out trialId);
+        if (problem is null && read.Value("--as-of") is { } time)
         {
-            case [var trial, var dir]:
-                (trialId, directory) = (Parse(trial), dir);
-                break;
-            case [var trial, var dir, "--as-of", var at]:
-                (trialId, directory, time) = (Parse(trial), dir, at);
-                break;
-            default:
-                problem = $"expected TRIAL_ID OUT_DIR [--as-of TIME], got {args.Count} argument(s)";
-                return false;
+            problem = AsOfTime.Problem(time, "--as-of", now, out var at);
+            asOf = at;
         }
-        if (trialId == Guid.Empty)
-        {
-            problem = $"TRIAL_ID '{args[0]}' is not a trial id (a GUID)";
-            return false;
-        }
-        if (time is not null)
-        {
-            if (!DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-            {
-                problem = $"--as-of '{time}' is not a time: give an ISO 8601 date-time";
-                return false;
-            }
-            asOf = parsed;
-        }
-        return true;
+        return problem is null;
     }
-
-    private static Guid Parse(string value) => Guid.TryParse(value, out var id) ? id : Guid.Empty;
 }

@@ -10,6 +10,7 @@ namespace TrialMonitor.Api.Tests.Alerts;
 /// start-up line, for socket messages, and for the database's alert notifications, each bounded.
 /// </summary>
 [Collection(SpawnedProcesses.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class AlertDeliveryAcrossProcessesTests
 {
     private static readonly string Monitor = "Bearer " + TestTokens.DevelopmentToken("monitor", [Roles.SafetyMonitor]);

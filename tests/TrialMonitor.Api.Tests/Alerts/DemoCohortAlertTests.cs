@@ -13,6 +13,7 @@ namespace TrialMonitor.Api.Tests.Alerts;
 /// reading of DOMAIN.md's rules written here, never by the production rules themselves.
 /// </summary>
 [Collection(DemoHost.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class DemoCohortAlertTests(DemoAppFixture app)
 {
     private static readonly IReadOnlyList<PatientCourse> Courses = Kantarjian2003.Courses;

@@ -22,6 +22,7 @@ namespace TrialMonitor.Api.Tests.Cdisc;
 /// checked against CDISC's Dataset-JSON v1.1 schema and examples, and against what the system shows.
 /// </summary>
 [Collection(DemoHost.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class CdiscDemoTrialExportTests(DemoAppFixture app)
 {
     private static readonly Guid Trial = DemoCohortSeeding.TrialId;

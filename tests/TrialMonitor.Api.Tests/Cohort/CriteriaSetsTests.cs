@@ -17,6 +17,7 @@ namespace TrialMonitor.Api.Tests.Cohort;
 /// patient 17 only under MDACC, and patient 14's minor response ends earlier under ELN-2013.
 /// </summary>
 [Collection(DemoHost.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class CriteriaSetsTests(DemoAppFixture app)
 {
     private static readonly Guid Trial = DemoCohortSeeding.TrialId;

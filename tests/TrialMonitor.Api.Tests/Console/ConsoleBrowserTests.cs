@@ -1,4 +1,5 @@
 using System.Net;
+using TrialMonitor.Api.Tests.Support;
 
 namespace TrialMonitor.Api.Tests.Console;
 
@@ -10,6 +11,7 @@ namespace TrialMonitor.Api.Tests.Console;
 /// monitoring (milestones, time to MMR, a BCR-ABL1 chart) of a small ELN-2020 trial the script records. A page error or
 /// console error on the way fails either (the scripts list the few benign ones and why).
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class ConsoleBrowserTests(DemoApi api) : IClassFixture<DemoApi>
 {
     [Fact]

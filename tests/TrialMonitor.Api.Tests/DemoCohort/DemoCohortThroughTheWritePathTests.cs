@@ -17,6 +17,7 @@ namespace TrialMonitor.Api.Tests.DemoCohort;
 /// here the stored, projected cohort must give exactly the same tables).
 /// </summary>
 [Collection(DemoHost.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class DemoCohortThroughTheWritePathTests(DemoAppFixture app)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };

@@ -19,6 +19,7 @@ namespace TrialMonitor.Api.Tests.Odm;
 /// back into a new trial through ./ops/import-odm's import without a mapping: the API then answers the same for both.
 /// </summary>
 [Collection(DemoHost.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class OdmRoundTripTests(DemoAppFixture app)
 {
     private static readonly Guid Demo = DemoCohortSeeding.TrialId;

@@ -73,8 +73,21 @@ public sealed class OdmUploadCorpusTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal(before, await AccessScenario.EventCount(App));
     }
 
+    [Fact]
+    public async Task A_dry_run_that_is_neither_true_nor_false_is_refused_naming_it()
+    {
+        var trial = await Bus.TrialWithSites("SITE-1", "SITE-2");
+        var before = await AccessScenario.EventCount(App);
+
+        var (status, body) = await Upload(trial, Encoding.UTF8.GetBytes(GoodOdm), "cdisc-example-3.json", "?dryRun=maybe");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("dryRun 'maybe' is neither true nor false", body);
+        Assert.Equal(before, await AccessScenario.EventCount(App));
+    }
+
     /// <param name="mapping">A mapping under ops/odm-mappings by its file name, a mapping's JSON, or null for none.</param>
-    private async Task<(HttpStatusCode Status, string Body)> Upload(Guid trial, byte[] file, string? mapping)
+    private async Task<(HttpStatusCode Status, string Body)> Upload(Guid trial, byte[] file, string? mapping, string query = "")
     {
         using var client = App.Host.Server.CreateClient();
         using var content = new MultipartFormDataContent();
@@ -84,7 +97,7 @@ public sealed class OdmUploadCorpusTests(AppFixture app) : IntegrationTest(app)
             var json = mapping.EndsWith(".json", StringComparison.Ordinal) ? await File.ReadAllBytesAsync(OdmTestData.Mapping(mapping)) : Encoding.UTF8.GetBytes(mapping);
             content.Add(new ByteArrayContent(json), "mapping", "mapping.json");
         }
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/odm/trials/{trial}/import") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/odm/trials/{trial}/import{query}") { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", App.Token("ada", [Roles.Admin]));
         using var response = await client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());

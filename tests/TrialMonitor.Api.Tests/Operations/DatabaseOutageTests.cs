@@ -14,6 +14,7 @@ namespace TrialMonitor.Api.Tests.Operations;
 /// key records each entry once; a subscription open across the cut lives on and misses no alert.
 /// </summary>
 [Collection(SpawnedProcesses.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class DatabaseOutageTests
 {
     private const int Writers = 8;

@@ -8,6 +8,7 @@ namespace TrialMonitor.Api.Tests.Operations;
 
 /// <summary>The health endpoints of a real API process whose database connection runs through a relay the test can cut.</summary>
 [Collection(SpawnedProcesses.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class HealthTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

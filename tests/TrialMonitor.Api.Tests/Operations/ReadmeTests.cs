@@ -19,6 +19,7 @@ namespace TrialMonitor.Api.Tests.Operations;
 /// minutes), and subscriptions (the alerts example's cursor is a placeholder; the schema file test covers their fields).
 /// </summary>
 [Collection(SpawnedProcesses.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed partial class ReadmeTests
 {
     private const string ReadmeUrl = "http://127.0.0.1:5080";

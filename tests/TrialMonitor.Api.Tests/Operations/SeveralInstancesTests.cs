@@ -9,6 +9,7 @@ namespace TrialMonitor.Api.Tests.Operations;
 
 /// <summary>Three API processes on one database, as behind a load balancer: subscriptions, failover of the daemon, a graceful stop.</summary>
 [Collection(SpawnedProcesses.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class SeveralInstancesTests(ITestOutputHelper output)
 {
     private static readonly string Everyone = "Bearer " + TestTokens.DevelopmentToken("test-user", Roles.All, TestTokens.AllTestSites);

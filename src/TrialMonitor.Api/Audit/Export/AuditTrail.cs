@@ -32,8 +32,9 @@ public sealed record AuditTrailRow(
 public static class AuditTrail
 {
     /// <summary>Whether there is anything to export (checked before a response starts, to answer 404 instead).</summary>
+    /// <remarks>A stream that is not a patient's (a trial's id given as a patient's) is no patient.</remarks>
     public static async Task<bool> PatientExistsAsync(IQuerySession session, Guid patientId, CancellationToken cancellation) =>
-        await session.Events.FetchStreamStateAsync(patientId, cancellation) is not null;
+        await session.Events.FetchStreamAsync(patientId, version: 1, token: cancellation) is [{ Data: PatientEnrolled }];
 
     public static async Task<bool> TrialExistsAsync(IQuerySession session, Guid trialId, CancellationToken cancellation) =>
         await session.LoadAsync<Trials.Trial>(trialId, cancellation) is not null;

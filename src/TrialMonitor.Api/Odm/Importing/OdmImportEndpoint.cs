@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Door;
+using TrialMonitor.Api.Infrastructure;
 
 namespace TrialMonitor.Api.Odm.Importing;
 
@@ -23,8 +24,12 @@ public static class OdmImportEndpoint
     /// <summary>The largest upload (ASP.NET's multipart limit): a larger export is imported with ./ops/import-odm, which reads any size.</summary>
     public const long MaxUploadBytes = 128L * 1024 * 1024;
 
-    private static async Task<IResult> Import(HttpContext http, Guid trialId, bool? dryRun, IDocumentStore store)
+    private static async Task<IResult> Import(HttpContext http, Guid trialId, IDocumentStore store)
     {
+        // Read here rather than bound by ASP.NET, whose refusal of "?dryRun=maybe" is an empty 400.
+        var dryRunText = http.Request.Query["dryRun"].ToString();
+        if (!bool.TryParse(dryRunText.Length == 0 ? "false" : dryRunText, out var dryRun))
+            return Results.Text($"dryRun {Quoted.Of(dryRunText)} is neither true nor false", statusCode: StatusCodes.Status400BadRequest);
         var user = http.User;
         // The policy let them in as one of the two; a coordinator's writes are bound to their sites.
         var role = user.IsInRole(Roles.Coordinator) ? Roles.Coordinator : Roles.Admin;
@@ -51,7 +56,7 @@ public static class OdmImportEndpoint
         var rows = new List<OdmImportRow>();
         await using var stream = file.OpenReadStream();
         var request = new OdmImportRequest(trialId, file.FileName, user.FindFirst(TrialMonitorClaims.User)?.Value ?? "anonymous", role,
-            role == Roles.Admin ? WriteScope.AllSites : WriteScope.Of(SiteAccess.Sites(user)), dryRun == true);
+            role == Roles.Admin ? WriteScope.AllSites : WriteScope.Of(SiteAccess.Sites(user)), dryRun);
         var summary = await OdmImport.For(http.RequestServices).RunAsync(stream, mapping!, request, rows.Add, cancellation: http.RequestAborted);
         return Results.Json(new { summary = summary.ToString(), summary.Enrolled, summary.Appended, summary.Corrected, summary.Voided,
             summary.AlreadyRecorded, refused = rows }, statusCode: rows.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
