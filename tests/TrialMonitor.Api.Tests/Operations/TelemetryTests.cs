@@ -11,6 +11,7 @@ using TrialMonitor.Api.Tests.Support;
 namespace TrialMonitor.Api.Tests.Operations;
 
 /// <summary>What the shared host exports, read from the in-memory exporter (see <see cref="TelemetryCapture"/>).</summary>
+[Collection(AloneHost.Name)]
 public sealed class TelemetryTests(AppFixture app) : IntegrationTest(app)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

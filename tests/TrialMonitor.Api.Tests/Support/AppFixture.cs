@@ -24,7 +24,10 @@ public class AppFixture : IAsyncLifetime
             .UseSetting("TrialMonitor:Telemetry:Traces", "true")
             // Few, so the alert tests meet patients whose course is kept between batches and others whose course is refolded.
             .UseSetting("TrialMonitor:Alerts:CoursesHeld", "10")
-            .ConfigureServices(TelemetryCapture.AddTo));
+            .ConfigureServices(services =>
+            {
+                if (CapturesTelemetry) TelemetryCapture.AddTo(services);
+            }));
         // Requests without an Authorization header go as everyone (TestTokens.Everyone); a test of refusals
         // sends its own token, or "Authorization: Anonymous" for none at all.
         var everyone = "Bearer " + this.Everyone();
@@ -35,6 +38,12 @@ public class AppFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>
+    /// Whether the host exports into <see cref="TelemetryCapture"/>: the shared host's alone, as the telemetry tests count
+    /// spans (a second host exporting there would report every span of the process twice).
+    /// </summary>
+    protected virtual bool CapturesTelemetry => true;
 
     protected virtual Task<string> ConnectionStringAsync() => Task.FromResult(Environment.GetEnvironmentVariable("TRIALMONITOR_DB")
         ?? throw new InvalidOperationException("TRIALMONITOR_DB is not set: run the tests with ./ops/test"));
@@ -47,6 +56,8 @@ public class AppFixture : IAsyncLifetime
 public sealed class DemoAppFixture : AppFixture
 {
     protected override Task<string> ConnectionStringAsync() => DemoDatabase.CopyAsync("demo");
+
+    protected override bool CapturesTelemetry => false;
 }
 
 [CollectionDefinition(Name)]
@@ -66,6 +77,16 @@ public sealed class SpawnedProcesses
 public sealed class SharedHost : ICollectionFixture<AppFixture>
 {
     public const string Name = "app";
+}
+
+/// <summary>
+/// A host of its own for the telemetry tests, run alone after every other collection: the process's meters and activity
+/// sources are static, so another host's work at the same time (the demo load, the demo host's tests) would count in theirs.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AloneHost : ICollectionFixture<AppFixture>
+{
+    public const string Name = "alone";
 }
 
 /// <summary>Base of integration tests: a clean database before each test.</summary>

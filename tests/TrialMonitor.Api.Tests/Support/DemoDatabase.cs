@@ -71,5 +71,7 @@ public static class DemoDatabase
     private sealed class TemplateHost(string connectionString) : AppFixture
     {
         protected override Task<string> ConnectionStringAsync() => Task.FromResult(connectionString);
+
+        protected override bool CapturesTelemetry => false;
     }
 }

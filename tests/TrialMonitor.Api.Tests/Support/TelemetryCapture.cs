@@ -6,7 +6,7 @@ using OpenTelemetry.Trace;
 namespace TrialMonitor.Api.Tests.Support;
 
 /// <summary>
-/// The shared host's traces and metrics, exported in memory (the OpenTelemetry in-memory exporter):
+/// The traces and metrics of the host that captures them (<see cref="AppFixture"/>), exported in memory (the OpenTelemetry in-memory exporter):
 /// the latest spans (bounded, the whole run makes many) and every metrics export.
 /// </summary>
 public static class TelemetryCapture
@@ -19,6 +19,9 @@ public static class TelemetryCapture
 
     public static void AddTo(IServiceCollection services)
     {
+        // A new host's exports start afresh: a stopped host's last export (flushed as it was disposed) would read as its.
+        Spans.Clear();
+        Metrics.Clear();
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(Metrics));
     }
