@@ -40,8 +40,8 @@ public class AppFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
     /// <summary>
-    /// Whether the host exports into <see cref="TelemetryCapture"/>: the shared host's alone, as the telemetry tests count
-    /// spans (a second host exporting there would report every span of the process twice).
+    /// Whether the host exports into <see cref="TelemetryCapture"/>: the shared and the telemetry collections' hosts, which
+    /// never run at once (a host exporting there beside another would report every span of the process twice).
     /// </summary>
     protected virtual bool CapturesTelemetry => true;
 
