@@ -50,14 +50,8 @@ public sealed class AuditExportCorpusTests(AppFixture app) : IntegrationTest(app
     {
         var trial = await Bus.Trial();
         var values = DoorRefusals.Values(trial, patient: await Bus.EnrolledPatient(trial));
-        var before = await DoorRefusals.EventCountAsync(App);
 
-        var (answered, body) = await DoorRefusals.GetAsync(App, DoorRefusals.Fill(url, values), Roles.Auditor);
-
-        Assert.True(answered == status, $"{name}: {answered} {body}");
-        DoorRefusals.AssertMessage(message, body, name, values);
-        Assert.Equal(before, await DoorRefusals.EventCountAsync(App));
-        await DoorRefusals.AssertAnsweringAsync(App);
+        await DoorRefusals.AssertRequestRefusedAsync(App, name, url, status, message, values);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Marten;
+using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.Commands;
 using TrialMonitor.Api.Tests.GraphQL.SchemaTests;
 using TrialMonitor.Api.Tests.Support;
@@ -55,6 +56,23 @@ public static class DoorRefusals
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token("ada", [role], TestTokens.AllTestSites));
         using var response = await client.SendAsync(request);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// Sends a case's request as an auditor and checks its refusal: the status, the message, nothing appended, the API
+    /// answering after.
+    /// </summary>
+    public static async Task AssertRequestRefusedAsync(AppFixture app, string caseName, string url, int status, string message,
+        IReadOnlyDictionary<string, string> values, HttpMethod? method = null)
+    {
+        var before = await EventCountAsync(app);
+
+        var (answered, body) = await GetAsync(app, Fill(url, values), Roles.Auditor, method);
+
+        Assert.True(answered == status, $"{caseName}: {answered} {body}");
+        AssertMessage(message, body, caseName, values);
+        Assert.Equal(before, await EventCountAsync(app));
+        await AssertAnsweringAsync(app);
     }
 
     public static async Task AssertAnsweringAsync(AppFixture app) =>

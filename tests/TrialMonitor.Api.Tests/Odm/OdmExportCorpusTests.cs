@@ -45,16 +45,8 @@ public sealed class OdmExportCorpusTests(AppFixture app) : IntegrationTest(app)
     public async Task A_bad_request_is_refused_naming_its_problem(string name, string method, string url, int status, string message)
     {
         var trial = await Bus.Trial();
-        var values = DoorRefusals.Values(trial);
-        var before = await DoorRefusals.EventCountAsync(App);
 
-        var (answered, body) = await DoorRefusals.GetAsync(App, DoorRefusals.Fill(url, values), Roles.Auditor,
-            new HttpMethod(method));
-
-        Assert.True(answered == status, $"{name}: {answered} {body}");
-        DoorRefusals.AssertMessage(message, body, name, values);
-        Assert.Equal(before, await DoorRefusals.EventCountAsync(App));
-        await DoorRefusals.AssertAnsweringAsync(App);
+        await DoorRefusals.AssertRequestRefusedAsync(App, name, url, status, message, DoorRefusals.Values(trial), new HttpMethod(method));
     }
 
     [Theory]
