@@ -60,17 +60,8 @@ public sealed class AuditExportCorpusTests(AppFixture app) : IntegrationTest(app
     {
         var trial = await Bus.Trial();
         var values = DoorRefusals.Values(trial, patient: await Bus.EnrolledPatient(trial));
-        var before = await DoorRefusals.EventCountAsync(App);
 
-        var (exit, output, error) = await DoorRefusals.RunAsync(VerifyChainCommand.Command.Run, App.Host.Services,
-            [.. args.Select(a => DoorRefusals.Fill(a, values))]);
-
-        Assert.True(exit == 2, $"{name}: exit {exit}: {output}{string.Join('\n', error)}");
-        Assert.Equal("", output);
-        DoorRefusals.AssertMessage(message, error[0], name, values);
-        Assert.Equal([VerifyChainCommand.Usage], error[1..]);
-        Assert.Equal(before, await DoorRefusals.EventCountAsync(App));
-        await DoorRefusals.AssertAnsweringAsync(App);
+        await DoorRefusals.AssertVerbRefusedAsync(App, name, VerifyChainCommand.Command.Run, VerifyChainCommand.Usage, args, 2, message, values);
     }
 
     [Fact]

@@ -76,19 +76,11 @@ public sealed class CdiscExportCorpusTests(AppFixture app) : IntegrationTest(app
         var trial = await Bus.Trial();
         var dir = Directory.CreateTempSubdirectory("cdisc-corpus-").FullName;
         await File.WriteAllTextAsync(Path.Combine(dir, "file"), "not a directory");
-        var values = DoorRefusals.Values(trial, dir);
-        var before = await DoorRefusals.EventCountAsync(App);
 
-        var (exited, output, error) = await DoorRefusals.RunAsync(ExportCdiscCommand.Command.Run, App.Host.Services,
-            [.. args.Select(a => DoorRefusals.Fill(a, values))]);
+        await DoorRefusals.AssertVerbRefusedAsync(App, name, ExportCdiscCommand.Command.Run, ExportCdiscCommand.Usage, args, exit, message,
+            DoorRefusals.Values(trial, dir));
 
-        Assert.True(exited == exit, $"{name}: exit {exited}: {string.Join('\n', error)}");
-        Assert.Equal("", output);
-        DoorRefusals.AssertMessage(message, error[0], name, values);
-        Assert.Equal(exit == 2 ? [ExportCdiscCommand.Usage] : [], error[1..]);
         Assert.Equal(["file"], Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName));
-        Assert.Equal(before, await DoorRefusals.EventCountAsync(App));
-        await DoorRefusals.AssertAnsweringAsync(App);
         Directory.Delete(dir, recursive: true);
     }
 

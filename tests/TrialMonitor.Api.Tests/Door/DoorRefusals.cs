@@ -75,6 +75,26 @@ public static class DoorRefusals
         await AssertAnsweringAsync(app);
     }
 
+    /// <summary>
+    /// Runs a verb with a case's arguments and checks its refusal: the exit code, nothing on stdout, the message as the
+    /// first line of stderr and the usage after it when the arguments were wrong (exit 2), nothing appended, the API
+    /// answering after.
+    /// </summary>
+    public static async Task AssertVerbRefusedAsync(AppFixture app, string caseName, CommandRun run, string usage,
+        IReadOnlyList<string> args, int exit, string message, IReadOnlyDictionary<string, string> values)
+    {
+        var before = await EventCountAsync(app);
+
+        var (exited, output, error) = await RunAsync(run, app.Host.Services, [.. args.Select(a => Fill(a, values))]);
+
+        Assert.True(exited == exit, $"{caseName}: exit {exited}: {output}{string.Join('\n', error)}");
+        Assert.Equal("", output);
+        AssertMessage(message, error[0], caseName, values);
+        Assert.Equal(exit == 2 ? [usage] : [], error[1..]);
+        Assert.Equal(before, await EventCountAsync(app));
+        await AssertAnsweringAsync(app);
+    }
+
     public static async Task AssertAnsweringAsync(AppFixture app) =>
         Assert.Null((await new GraphQLOperations(app).ExecuteAsync("{ trials { id } }"))["errors"]);
 

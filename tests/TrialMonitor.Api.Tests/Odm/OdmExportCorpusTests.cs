@@ -55,19 +55,11 @@ public sealed class OdmExportCorpusTests(AppFixture app) : IntegrationTest(app)
     {
         var trial = await Bus.Trial();
         var dir = Directory.CreateTempSubdirectory("odm-corpus-").FullName;
-        var values = DoorRefusals.Values(trial, dir);
-        var before = await DoorRefusals.EventCountAsync(App);
 
-        var (exited, output, error) = await DoorRefusals.RunAsync(ExportOdmCommand.Command.Run, App.Host.Services,
-            [.. args.Select(a => DoorRefusals.Fill(a, values))]);
+        await DoorRefusals.AssertVerbRefusedAsync(App, name, ExportOdmCommand.Command.Run, ExportOdmCommand.Usage, args, exit, message,
+            DoorRefusals.Values(trial, dir));
 
-        Assert.True(exited == exit, $"{name}: exit {exited}: {string.Join('\n', error)}");
-        Assert.Equal("", output);
-        DoorRefusals.AssertMessage(message, error[0], name, values);
-        Assert.Equal(exit == 2 ? [ExportOdmCommand.Usage] : [], error[1..]);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir));
-        Assert.Equal(before, await DoorRefusals.EventCountAsync(App));
-        await DoorRefusals.AssertAnsweringAsync(App);
         Directory.Delete(dir, recursive: true);
     }
 
