@@ -1,11 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using GraphQL;
-using GraphQL.SystemTextJson;
 using GraphQL.Types;
-using GraphQL.Validation;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Tests.Fhir;
@@ -170,7 +165,8 @@ public sealed class RoleMatrixTests(AppFixture app) : ScenarioTest<AccessScenari
     {
         var scenario = await Scenario();
         var (document, variables) = Subscriptions[field].Build(scenario, role);
-        var result = await SubscribeAs(document, variables, role);
+        var result = await Graph.ExecuteAsOnSocketAsync(document, variables,
+            TestTokens.Principal($"matrix-{role}", [role], role == Roles.Coordinator ? [AccessScenario.Site] : []));
         var errors = result.Errors?.ToList() ?? [];
         if (Subscriptions[field].Allowed.Contains(role))
         {
@@ -285,24 +281,5 @@ public sealed class RoleMatrixTests(AppFixture app) : ScenarioTest<AccessScenari
             Assert.Null(response["data"]);
             Assert.Equal(before, await AccessScenario.EventCount(App));
         }
-    }
-
-    /// <summary>A subscription executed with the transport's own validation rules, as a socket operation would be.</summary>
-    private async Task<ExecutionResult> SubscribeAs(string document, object? variables, string role)
-    {
-        var services = App.Host.Services;
-        await using var scope = services.CreateAsyncScope();
-        var rules = services.GetRequiredService<IOptions<GraphQLTransportOptions>>().Value.ValidationRules;
-        var serializer = new GraphQLSerializer();
-        return await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
-        {
-            Schema = services.GetRequiredService<ISchema>(),
-            Query = document,
-            Variables = variables is null ? null : serializer.Deserialize<Inputs>(JsonSerializer.Serialize(variables)),
-            RequestServices = scope.ServiceProvider,
-            User = TestTokens.Principal($"matrix-{role}", [role], role == Roles.Coordinator ? [AccessScenario.Site] : []),
-            ValidationRules = [.. DocumentValidator.CoreRules, .. rules],
-            ThrowOnUnhandledException = false,
-        });
     }
 }

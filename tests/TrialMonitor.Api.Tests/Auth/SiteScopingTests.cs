@@ -1,10 +1,7 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
-using GraphQL;
-using GraphQL.SystemTextJson;
 using GraphQL.Types;
-using GraphQL.Validation;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using TrialMonitor.Api.Auth;
 using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Patients.Entries;
@@ -174,8 +171,8 @@ public sealed class SiteScopingTests(AppFixture app) : ScenarioTest<SiteScopingT
     {
         var (document, variables) = ReadsById[field](await Scenario());
 
-        var ownSite = await ExecuteAsync(document, variables, AccessScenario.Site);
-        var otherSite = await ExecuteAsync(document, variables, AccessScenario.OtherSite);
+        var ownSite = await Graph.ExecuteAsOnSocketAsync(document, variables, Coordinator(AccessScenario.Site));
+        var otherSite = await Graph.ExecuteAsOnSocketAsync(document, variables, Coordinator(AccessScenario.OtherSite));
 
         Assert.True(ownSite.Errors is null or { Count: 0 }, $"MDACC's coordinator may use {field}: " + string.Join("; ", ownSite.Errors?.Select(e => e.Message) ?? []));
         var error = Assert.Single(otherSite.Errors!);
@@ -225,30 +222,15 @@ public sealed class SiteScopingTests(AppFixture app) : ScenarioTest<SiteScopingT
         Assert.Equal((4, 4), Patients(await monitor.NextAsync()));
     }
 
+    private static ClaimsPrincipal Coordinator(string site) =>
+        TestTokens.Principal($"coordinator-{site}", [Roles.Coordinator], [site]);
+
     private static void Must(JsonNode response) => Assert.True(response["errors"] is null, response.ToJsonString());
 
     private static List<string> Subjects(Func<JsonNode, IEnumerable<JsonNode?>> items, JsonNode response)
     {
         Must(response);
         return [.. items(response["data"]!).Select(item => (string)item!["subjectId"]!)];
-    }
-
-    /// <summary>An operation as a coordinator of one site, with the transport's own validation rules, as a socket operation would be.</summary>
-    private async Task<ExecutionResult> ExecuteAsync(string document, object variables, string site)
-    {
-        var services = App.Host.Services;
-        await using var scope = services.CreateAsyncScope();
-        var serializer = new GraphQLSerializer();
-        return await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
-        {
-            Schema = services.GetRequiredService<ISchema>(),
-            Query = document,
-            Variables = serializer.Deserialize<Inputs>(System.Text.Json.JsonSerializer.Serialize(variables)),
-            RequestServices = scope.ServiceProvider,
-            User = TestTokens.Principal($"coordinator-{site}", [Roles.Coordinator], [site]),
-            ValidationRules = [.. DocumentValidator.CoreRules, .. services.GetRequiredService<IOptions<GraphQLTransportOptions>>().Value.ValidationRules],
-            ThrowOnUnhandledException = false,
-        });
     }
 
     private static (int Table1, int Disposition) Patients(JsonNode pushed)

@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
+using GraphQL.Validation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TrialMonitor.Api.GraphQL.Transport;
 using TrialMonitor.Api.Tests.Support;
 
@@ -43,7 +45,19 @@ public sealed class GraphQLOperations(AppFixture app)
         return new Subscription(scope, streams.Values.Single());
     }
 
-    private static Task<ExecutionResult> Execute(IServiceProvider services, string query, object? variables, ClaimsPrincipal user)
+    /// <summary>
+    /// An operation run once as a socket runs it, with the transport's own validation rules (its authorization among
+    /// them): the result as executed, a subscription's streams not read.
+    /// </summary>
+    public async Task<ExecutionResult> ExecuteAsOnSocketAsync(string query, object? variables, ClaimsPrincipal user)
+    {
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var rules = scope.ServiceProvider.GetRequiredService<IOptions<GraphQLTransportOptions>>().Value.ValidationRules;
+        return await Execute(scope.ServiceProvider, query, variables, user, [.. DocumentValidator.CoreRules, .. rules]);
+    }
+
+    private static Task<ExecutionResult> Execute(IServiceProvider services, string query, object? variables, ClaimsPrincipal user,
+        IEnumerable<IValidationRule>? validationRules = null)
     {
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         return services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
@@ -54,6 +68,7 @@ public sealed class GraphQLOperations(AppFixture app)
             RequestServices = services,
             UserContext = new Dictionary<string, object?>(),
             User = user,
+            ValidationRules = validationRules,
             ThrowOnUnhandledException = false,
         });
     }
