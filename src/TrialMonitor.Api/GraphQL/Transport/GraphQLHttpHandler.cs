@@ -124,7 +124,6 @@ internal sealed class GraphQLHttpHandler(
         await WriteAsync(http, resultStatus, mediaType, result);
     }
 
-
     private async Task<(GraphQLRequest?, ExecutionError?, int)> ReadPostAsync(HttpContext http)
     {
         if (!ResponseMediaTypes.IsSupportedRequestBody(http.Request))
